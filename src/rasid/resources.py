@@ -36,6 +36,7 @@ class KBEntry:
     name_en: str
     name_ar: str
     aliases: tuple[str, ...] = ()
+    context_aliases: tuple[str, ...] = ()  # generic or partial names ("التنظيم", a surname): linked by context only
     category: str = ""
     parent: str | None = None
     wikidata: str | None = None
@@ -105,7 +106,8 @@ def _merge(entries: dict[str, KBEntry], entry: KBEntry) -> None:
         entries[entry.id] = entry
         return
     aliases = tuple(dict.fromkeys((*old.aliases, *entry.aliases)))
-    entries[entry.id] = KBEntry(**{**old.__dict__, "aliases": aliases})
+    context = tuple(dict.fromkeys((*old.context_aliases, *entry.context_aliases)))
+    entries[entry.id] = KBEntry(**{**old.__dict__, "aliases": aliases, "context_aliases": context})
 
 
 def _entry_from_dict(d: dict[str, Any], where: str) -> KBEntry:
@@ -117,6 +119,7 @@ def _entry_from_dict(d: dict[str, Any], where: str) -> KBEntry:
     known = set(KBEntry.__dataclass_fields__)
     clean = {k: v for k, v in d.items() if k in known}
     clean["aliases"] = tuple(d.get("aliases") or ())
+    clean["context_aliases"] = tuple(d.get("context_aliases") or ())
     clean["roles"] = tuple(d.get("roles") or ())
     return KBEntry(**clean)
 

@@ -1,0 +1,183 @@
+"""Command-line shell over rasid.api: parse arguments, call the library, format the answer."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import IO, Iterable
+
+import click
+
+from rasid import api
+from rasid.export.contract import to_contract
+from rasid.model import Extraction, Reject
+from rasid.pipeline import BatchReport
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="rasid: %(levelname)s: %(message)s",
+                        stream=sys.stderr)
+
+
+def _print_report(report: BatchReport) -> None:
+    click.echo(report.summary(), err=True)
+    for r in report.rejects:
+        click.echo(f"  {'skipped' if r.stage == 'ingest' else 'failed'} {r.source}: {r.reason}", err=True)
+
+
+def _write_jsonl(results: Iterable[Extraction], out: IO[str]) -> int:
+    n = 0
+    for x in results:
+        out.write(json.dumps(to_contract(x), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rasid")
+@click.option("-v", "--verbose", is_flag=True, help="Log every skipped document as it happens.")
+@click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="User alias file(s) merged into the knowledge base.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: bool, alias_files: tuple[str, ...]) -> None:
+    """Rasid (راصد): events from Arabic news about extremism and armed conflict."""
+    _setup_logging(verbose)
+    ctx.obj = {"aliases": alias_files}
+
+
+def _resources(ctx: click.Context):  # type: ignore[no-untyped-def]
+    return api.load_resources(user_aliases=ctx.obj["aliases"])
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--out", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
+              help="Where to write contract-v1 JSONL ('-' for stdout).")
+@click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[str, ...], out: str, no_progress: bool) -> None:
+    """Extract entities and events from PATHS (files, folders, '-' for stdin) as JSONL."""
+    report = BatchReport()
+    results = api.extract_files(paths, report, _resources(ctx), progress=not no_progress and sys.stderr.isatty())
+    if out == "-":
+        _write_jsonl(results, sys.stdout)
+    else:
+        with open(out, "w", encoding="utf-8") as f:
+            _write_jsonl(results, f)
+    _print_report(report)
+    if report.read and not report.done:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default="rasid.db", show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite database file.")
+@click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, no_progress: bool) -> None:
+    """Extract PATHS and store documents and their extraction in a SQLite database."""
+    report = BatchReport()
+    results = api.extract_files(paths, report, _resources(ctx), progress=not no_progress and sys.stderr.isatty())
+    added = _store(results, report.rejects, db, "ingest " + " ".join(paths))
+    click.echo(f"stored {added} new document(s) in {db} ({len(results) - added} already there)", err=True)
+    _print_report(report)
+
+
+def _store(results: list[Extraction], rejects: list[Reject], db: str, command: str) -> int:
+    from rasid.store.sqlite import SQLiteStore
+
+    with SQLiteStore(db) as store:
+        return store.save_batch(results, rejects, command)
+
+
+@cli.command()
+@click.option("--db", default="rasid.db", show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite database file to write.")
+@click.pass_context
+def demo(ctx: click.Context, db: str) -> None:
+    """Run the whole pipeline on the bundled sample articles, print a summary, write rasid.db."""
+    samples = Path(str(importlib_resources.files("rasid") / "samples"))
+    report = BatchReport()
+    results = api.extract_files([samples], report, _resources(ctx))
+    for x in results:
+        click.echo(format_summary(x))
+    added = _store(results, report.rejects, db, "demo")
+    click.echo(f"\nwrote {db}: {added} new document(s)")
+    _print_report(report)
+
+
+def format_summary(x: Extraction) -> str:
+    """A readable block for one document: outlet, wires, story and each event with its evidence."""
+    c = x.clean
+    full = c.full_text
+    lines = [f"== {c.doc_id}: {c.title}",
+             f"   outlet: {c.outlet or '-'}   wires: {', '.join(c.wires) or '-'}   story: {x.story_id or '-'}",
+             f"   entities: {len(x.entities)}   events: {len(x.events)}"]
+    for e in x.events:
+        lines.append(f"   {'*' if e.core else '-'} {e.summary or e.type}")
+        if e.evidence:
+            s, t = e.evidence[0]
+            lines.append(f"       « {full[s:t][:300]} »")
+    return "\n".join(lines)
+
+
+@cli.group()
+def kb() -> None:
+    """Inspect and extend the knowledge base."""
+
+
+@kb.command("find")
+@click.argument("name")
+@click.option("--limit", default=10, show_default=True)
+@click.pass_context
+def kb_find(ctx: click.Context, name: str, limit: int) -> None:
+    """Entities whose names match NAME (any script, any spelling)."""
+    from rasid.stages.normalize import fold
+
+    res = _resources(ctx)
+    key = fold(name).strip()
+    hits = [e for e in res.entries.values() if any(key == fold(n) for n in e.all_names)]
+    if not hits:
+        hits = [e for e in res.entries.values() if any(key in fold(n) for n in e.all_names)][:limit]
+    for e in hits[:limit]:
+        where = f"  ({e.lat:.3f}, {e.lon:.3f}) {e.country or ''} {e.admin1 or ''}" if e.lat is not None else ""
+        click.echo(f"{e.id}\t{e.kind}\t{e.name_en}\t{e.name_ar}{where}")
+    if not hits:
+        click.echo(f"no entity named {name!r}", err=True)
+        sys.exit(1)
+
+
+@kb.command("check")
+@click.pass_context
+def kb_check(ctx: click.Context) -> None:
+    """Validate the knowledge base: dangling parents, alias clashes, bad coordinates."""
+    from rasid.resources import check
+
+    res = _resources(ctx)
+    problems = check(res)
+    for p in problems:
+        click.echo(p)
+    click.echo(f"{len(res.entries)} entities, {len(problems)} problem(s)", err=True)
+
+
+@kb.command("add")
+@click.argument("alias_file", type=click.Path(dir_okay=False))
+@click.argument("entity_id")
+@click.argument("aliases", nargs=-1, required=True)
+@click.pass_context
+def kb_add(ctx: click.Context, alias_file: str, entity_id: str, aliases: tuple[str, ...]) -> None:
+    """Append ALIASES of ENTITY_ID to a user ALIAS_FILE (use it with --aliases)."""
+    res = _resources(ctx)
+    if entity_id not in res.entries:
+        click.echo(f"unknown entity id {entity_id!r}; find it with 'rasid kb find NAME'", err=True)
+        sys.exit(2)
+    with open(alias_file, "a", encoding="utf-8") as f:
+        f.write(entity_id + "\t" + "\t".join(aliases) + "\n")
+    click.echo(f"added {len(aliases)} alias(es) to {entity_id} in {alias_file}")
+
+
+def main() -> None:
+    cli(prog_name="rasid")

@@ -1,0 +1,246 @@
+"""Entity recognition and linking: one automaton pass over the folded text, clitic-aware.
+
+Every alias of the knowledge base goes into one Aho-Corasick automaton, keyed on its folded
+form with a leading article removed, so that "بالرقة", "للتحالف" and "والدولة الإسلامية" are
+found by the same key as "الرقة", "التحالف" and "الدولة الإسلامية". Context-only names
+("التنظيم", a surname alone) link to an entity the article has already named in full.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from rasid.model import Entity, Mention, NormalDoc
+from rasid.resources import KBEntry, Resources
+from rasid.stages.normalize import fold
+
+_ARTICLE_PREFIXES = frozenset({"ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "وكال", "فبال"})
+_BARE_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+_KIND_RANK = {"organization": 0, "media_outlet": 0, "publication": 0, "platform": 0, "person": 1, "location": 2}
+_PUNCT = re.compile(r"[\"'`’‘“”«»().,،:؛\-–_/]+")
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+@dataclass(frozen=True)
+class _Key:
+    entry_id: str
+    has_article: bool
+    is_latin: bool
+    is_context: bool
+
+
+def _alias_key(name: str) -> tuple[str, bool] | None:
+    """Folded automaton key of an alias and whether a leading article was removed.
+
+    >>> _alias_key("الرقة")
+    ('رقه', True)
+    >>> _alias_key("Islamic State")
+    ('islamic state', False)
+    """
+    key = " ".join(_PUNCT.sub(" ", fold(name)).split())
+    if not key:
+        return None
+    if key.startswith("ال") and len(key) > 4:
+        return key[2:], True
+    return key, False
+
+
+def build_alias_index(res: Resources) -> Any:
+    """Aho-Corasick automaton: folded alias key -> list of _Key (built once per Resources)."""
+    import ahocorasick
+
+    table: dict[str, list[_Key]] = defaultdict(list)
+    for entry in res.entries.values():
+        for is_context, names in ((False, entry.all_names), (True, entry.context_aliases)):
+            for name in names:
+                got = _alias_key(name)
+                if got is None:
+                    continue
+                key, has_article = got
+                is_latin = key.isascii()
+                if len(key) < (2 if is_latin else 3) and not has_article:
+                    continue
+                k = _Key(entry.id, has_article, is_latin, is_context)
+                if k not in table[key]:
+                    table[key].append(k)
+    automaton = ahocorasick.Automaton()
+    for key, keys in table.items():
+        automaton.add_word(key, (key, tuple(keys)))
+    automaton.make_automaton()
+    return automaton
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int  # folded offsets, including the clitic/article prefix
+    end: int
+    name_start: int  # where the name itself starts (after a clitic)
+    keys: tuple[_Key, ...]
+
+
+def _word_start(norm: str, i: int) -> int:
+    while i > 0 and _is_letter(norm[i - 1]):
+        i -= 1
+    return i
+
+
+def match_aliases(doc: NormalDoc, res: Resources) -> list[_Hit]:
+    """Every alias occurrence whose edges fall on word boundaries (allowing Arabic clitics)."""
+    automaton = res.cached("alias_automaton", build_alias_index)
+    norm = doc.norm
+    n = len(norm)
+    hits: list[_Hit] = []
+    if len(automaton) == 0:
+        return hits
+    for end_idx, (key, keys) in automaton.iter(norm):
+        end = end_idx + 1
+        start = end - len(key)
+        if end < n and _is_letter(norm[end]):
+            continue
+        wstart = _word_start(norm, start)
+        prefix = norm[wstart:start]
+        ok: list[_Key] = []
+        for k in keys:
+            if k.is_latin:
+                if prefix == "":
+                    ok.append(k)
+            elif k.has_article:
+                if prefix in _ARTICLE_PREFIXES:
+                    ok.append(k)
+            elif prefix in _BARE_PREFIXES:
+                ok.append(k)
+        if ok:
+            name_start = start
+            if ok[0].has_article and not ok[0].is_latin:
+                name_start = wstart + (len(prefix) - 2 if prefix.endswith("ال") else len(prefix) - 1)
+                name_start = max(wstart, name_start)
+            else:
+                name_start = start
+            hits.append(_Hit(wstart if prefix else start, end, name_start, tuple(ok)))
+    return hits
+
+
+def _longest_first(hits: list[_Hit]) -> list[_Hit]:
+    """Drop hits contained in a longer one ("الدولة الإسلامية" inside "تنظيم الدولة الإسلامية")."""
+    chosen: list[_Hit] = []
+    taken = bytearray()
+    for h in sorted(hits, key=lambda h: (-(h.end - h.name_start), h.start)):
+        if len(taken) < h.end:
+            taken.extend(b"\0" * (h.end - len(taken)))
+        if any(taken[h.name_start:h.end]):
+            continue
+        for i in range(h.name_start, h.end):
+            taken[i] = 1
+        chosen.append(h)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+_PLACE_CUES = frozenset(fold(w) for w in (
+    "في", "مدينة", "بلدة", "قرية", "محافظة", "ريف", "مخيم", "منطقة", "ناحية", "حي", "قضاء", "ولاية", "إلى", "من",
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "قرب", "بالقرب", "مدينتي", "بلدتي", "أطراف",
+))
+
+
+def _has_place_cue(norm: str, start: int) -> bool:
+    words = norm[max(0, start - 40):start].split()
+    return bool(words) and any(w.lstrip("وفب") in _PLACE_CUES or w in _PLACE_CUES for w in words[-2:])
+
+
+def _choose(hit: _Hit, doc_context: dict[str, Any], res: Resources) -> KBEntry | None:
+    """Pick one entry for a hit: non-context names first, then kind, then place context and size."""
+    candidates = [(k, res.entries[k.entry_id]) for k in hit.keys if not k.is_context and k.entry_id in res.entries]
+    if not candidates:
+        return None
+    norm = doc_context["norm"]
+    ranked = []
+    for k, e in candidates:
+        if e.kind == "location" and e.is_ambiguous and not _has_place_cue(norm, hit.start):
+            continue
+        admin_bonus = 1 if e.kind == "location" and (e.admin1 in doc_context["admin1s"] or e.country in doc_context["countries"]) else 0
+        ranked.append((_KIND_RANK.get(e.kind, 3), -admin_bonus, _precision_rank(e), -e.population, e.id, e))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: r[:5])
+    return ranked[0][-1]
+
+
+def _precision_rank(e: KBEntry) -> int:
+    return {"country": 0, "admin1": 1, "place": 2, "admin2": 3}.get(e.precision or "", 4) if e.population == 0 else 2
+
+
+def find_mentions(doc: NormalDoc, res: Resources) -> list[Mention]:
+    """Mentions of known entities, then of context-only names that refer back to one of them."""
+    hits = _longest_first(match_aliases(doc, res))
+    text = doc.clean.full_text
+    # First pass: unambiguous full names, to learn the document's admin context.
+    context: dict[str, Any] = {"norm": doc.norm, "admin1s": set(), "countries": set()}
+    for h in hits:
+        full = [res.entries[k.entry_id] for k in h.keys if not k.is_context and k.entry_id in res.entries]
+        if len(full) == 1 and full[0].kind == "location":
+            context["countries"].add(full[0].country)
+            if full[0].precision == "admin1":
+                context["admin1s"].add(full[0].name_en)
+            elif full[0].admin1:
+                context["admin1s"].add(full[0].admin1)
+    mentions: list[Mention] = []
+    pending_context: list[_Hit] = []
+    for h in hits:
+        entry = _choose(h, context, res)
+        if entry is None:
+            pending_context.append(h)
+            continue
+        s, e = doc.orig_span(h.name_start, h.end)
+        mentions.append(Mention(s, e, text[s:e], entry.id, entry.kind, "kb"))
+    mentions.extend(_link_context_names(doc, pending_context, mentions, res))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _link_context_names(doc: NormalDoc, hits: list[_Hit], known: list[Mention], res: Resources) -> list[Mention]:
+    """'التنظيم' -> the article's main armed group; 'المهاجر' -> the person named in full before."""
+    text = doc.clean.full_text
+    out: list[Mention] = []
+    for h in hits:
+        s, e = doc.orig_span(h.name_start, h.end)
+        ids = [k.entry_id for k in h.keys if k.is_context]
+        earlier = Counter(m.entity_id for m in known if m.entity_id in ids and m.start < s)
+        if not earlier:
+            # a generic group word refers to the group the article is about, even before its full name
+            earlier = Counter(m.entity_id for m in known if m.entity_id in ids)
+        if not earlier:
+            continue
+        entity_id = earlier.most_common(1)[0][0]
+        entry = res.entries[entity_id]
+        out.append(Mention(s, e, text[s:e], entity_id, entry.kind, "coref"))
+    return out
+
+
+def link_entities(doc: NormalDoc, mentions: list[Mention], res: Resources) -> tuple[Entity, ...]:
+    """Group mentions into contract entities with names, offsets and (for places) coordinates."""
+    by_id: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_id[m.entity_id].append(m)
+    out: list[Entity] = []
+    for entity_id, ms in sorted(by_id.items(), key=lambda kv: kv[1][0].start):
+        entry = res.entries.get(entity_id)
+        names = tuple(dict.fromkeys(m.surface for m in ms))
+        spans = tuple((m.start, m.end) for m in ms)
+        if entry is None:  # found by pattern, not in the knowledge base
+            out.append(Entity(entity_id, ms[0].kind, names[0], names[0], names, spans))
+            continue
+        out.append(Entity(
+            id=entry.id, kind=entry.kind, name_en=entry.name_en, name_ar=entry.name_ar, names=names, mentions=spans,
+            lat=entry.lat, lon=entry.lon, country=entry.country, admin1=entry.admin1, precision=entry.precision,
+            wikidata=entry.wikidata, parent=entry.parent,
+        ))
+    return tuple(out)
+
+
+def find_entities(doc: NormalDoc, res: Resources) -> tuple[list[Mention], tuple[Entity, ...]]:
+    """The entity stage: mentions (for the event stage) and the entities they resolve to."""
+    mentions = find_mentions(doc, res)
+    return mentions, link_entities(doc, mentions, res)
