@@ -1,0 +1,216 @@
+"""Type-specific event attributes (release title, issue, language, duration, casualties, tactics)
+and the English one-line summary built from an event's fields (no machine translation)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from rasid.model import Event
+
+if TYPE_CHECKING:
+    from rasid.stages.events import _Context
+
+_QUOTED = re.compile(r"[\"“«']\s*([^\"“”«»']{2,80}?)\s*[\"”»']")
+_TITLE_CUE = re.compile(r"(?:بعنوان|عنوان|عنوانه|عنوانها|اسم|باسم|تحت|حمل|يحمل|تحمل|سلسله|سلسلة)\s*[:：]?\s*$")
+_NUM = r"([0-9]+(?:[.,][0-9]+)?)"
+_DURATION = re.compile(r"(?:مدت(?:ه|ها)|يستغرق|تستغرق|طول(?:ه|ها)|مده|مدة|ومدته|ومدتها)?\s*(?:حوالي|حوالى|نحو|قراب(?:ه|ة))?\s*"
+                       r"([^\s]+(?:\s+[^\s]+)?)\s+(دقيق(?:ه|ة|تين)|دقائق|ثاني(?:ه|ة)|ثوان|minutes?)")
+_PAGES = re.compile(r"([^\s]+)\s+(?:صفح(?:ه|ة|ات)|pages?)")
+_PCT = re.compile(_NUM + r"\s*(?:%|في الماي(?:ه|ة)|بالماي(?:ه|ة)|في المئ(?:ه|ة)|بالمئ(?:ه|ة)|بالمائ(?:ه|ة))")
+_CLAIM = re.compile(r"(?:تبن(?:ي|ى|ا|ت)|يتبن|تبني|اعلن(?:ت)?\s+(?:\S+\s+)?مسوولي|claimed)")
+_KILLED = re.compile(r"(?:قتيل|قتلي|قتلا|قتلاه|مقتل|قتل|مصرع|حتف|شخص(?:ا)? قتل|ضحي(?:ه|ة)|ضحايا|killed|dead|اعدام|اعدم)")
+_INJURED = re.compile(r"(?:جريح|جرحي|جرحا|اصاب(?:ه|ة)|اصابات|مصاب|مصابين|اصيب|جرح|injured|wounded)")
+
+
+def _numbers(text: str) -> list[tuple[int, int, float | None, tuple[int, int] | None]]:
+    """(start, end, value, vague range) of numbers in folded text, digits and Arabic words."""
+    out: list[tuple[int, int, float | None, tuple[int, int] | None]] = []
+    try:
+        from rasid.stages.numbers import find_quantities
+    except ImportError:
+        find_quantities = None  # type: ignore[assignment]
+    if find_quantities is not None:
+        for q in find_quantities(text, {}):
+            rng = (int(q.low), int(q.high)) if q.is_vague and q.low is not None and q.high is not None else None
+            out.append((q.span[0], q.span[1], q.value, rng))
+        return out
+    for m in re.finditer(r"[0-9]+", text):
+        out.append((m.start(), m.end(), float(m.group()), None))
+    return out
+
+
+def _number_value(word: str) -> float | None:
+    word = word.strip()
+    if re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", word):
+        return float(word.replace(",", "."))
+    try:
+        from rasid.stages.numbers import parse_arabic_number
+    except ImportError:
+        return None
+    for candidate in (word, word.split()[-1] if word.split() else word):
+        v = parse_arabic_number(candidate)
+        if v is not None:
+            return float(v)
+    return None
+
+
+def _clean_number(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else round(v, 2)
+
+
+def _casualties(text: str, trigger_pos: int) -> dict[str, Any]:
+    """Killed and injured counts: a number next to a casualty noun; vague counts become ranges."""
+    found: dict[str, Any] = {}
+    for s, e, value, rng in _numbers(text):
+        window_after = text[e:e + 25]
+        window_before = text[max(0, s - 20):s]
+        for key, regex in (("fatalities", _KILLED), ("injured", _INJURED)):
+            if key in found:
+                continue
+            if regex.match(window_after.strip()) or regex.search(window_before) and len(window_before.split()) <= 3:
+                if rng is not None:
+                    found[key + "_range"] = list(rng)
+                    found[key] = None
+                elif value is not None and 0 < value < 100000:
+                    found[key] = _clean_number(value)
+                break
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def _release_attrs(text: str, ctx: "_Context") -> dict[str, Any]:
+    attrs: dict[str, Any] = {}
+    for m in _QUOTED.finditer(text):
+        before = text[max(0, m.start() - 20):m.start()]
+        title = m.group(1).strip()
+        if _TITLE_CUE.search(before) and 1 <= len(title.split()) <= 8:
+            after = re.match(r"\s*(?:رقم\s*)?([0-9]+)", text[m.end():])
+            attrs["title"] = f"{title} {after.group(1)}" if after and after.group(1) not in title else title
+            break
+    issue = re.search(r"(?:العدد|عددها|عدده|issue)\s+(?:رقم\s+)?([^\s،,.]+(?:\s+عشر)?)", text)
+    if issue:
+        value = _number_value(issue.group(1))
+        if value is None:
+            try:
+                from rasid.stages.numbers import parse_ordinal
+                value = parse_ordinal(issue.group(1))  # type: ignore[assignment]
+            except ImportError:
+                value = None
+        if value:
+            attrs["issue"] = int(value)
+    for code, regex in ctx.rules.languages.items():
+        lang = re.search(r"(?:لغ(?:ه|ة)|باللغ(?:ه|ة)|الناطق(?:ه|ة)?\s+ب)\s*\S*", text)
+        if lang and regex.search(text[lang.start():lang.end() + 30]):
+            attrs["language"] = code
+            break
+    duration = _DURATION.search(text)
+    if duration:
+        value = _number_value(duration.group(1))
+        if value:
+            minutes = value / 60 if duration.group(2).startswith(("ثاني", "ثوان")) else value
+            attrs["duration_min"] = _clean_number(round(minutes, 2))
+    pages = _PAGES.search(text)
+    if pages:
+        value = _number_value(pages.group(1))
+        if value:
+            attrs["pages"] = int(value)
+    return attrs
+
+
+def _found(regexes: dict[str, re.Pattern[str]], text: str) -> list[str]:
+    return [name for name, regex in regexes.items() if regex.search(text)]
+
+
+def parse_attributes(typ: str, subtype: str | None, base: dict[str, Any], ctx: "_Context", sentence: int,
+                     trigger_start: int) -> dict[str, Any]:
+    """Attributes of one event from its sentence (folded) and the trigger's defaults."""
+    text = ctx.sentence_text(sentence)
+    attrs: dict[str, Any] = {k: (list(v) if isinstance(v, list) else v) for k, v in base.items()}
+    if typ == "media_release":
+        attrs.update({k: v for k, v in _release_attrs(text, ctx).items() if k not in attrs})
+        if "issue" not in attrs and sentence + 1 < len(ctx.doc.sentences) and subtype == "magazine":
+            nxt = _release_attrs(ctx.sentence_text(sentence + 1), ctx)
+            attrs.update({k: v for k, v in nxt.items() if k in ("issue", "pages", "language") and k not in attrs})
+    if typ in ("threat", "attack", "execution"):
+        tactics = list(dict.fromkeys([*attrs.get("tactics", []), *_found(ctx.rules.tactics, text)]))
+        if typ == "attack" and subtype not in ("airstrike",):
+            tactics = [t for t in tactics if t != "airstrike"]
+        if tactics:
+            attrs["tactics"] = tactics
+        if "kidnapping" in tactics:
+            attrs["kidnapping"] = True
+            tactics.remove("kidnapping")
+            if not tactics:
+                attrs.pop("tactics", None)
+    if typ in ("attack", "execution"):
+        weapons = _found(ctx.rules.weapons, text)
+        if weapons:
+            attrs["weapons"] = weapons
+        attrs.update(_casualties(text, trigger_start))
+        if _CLAIM.search(text) or _CLAIM.search(ctx.doc.norm[: max(0, ctx.sent_norm[min(2, len(ctx.sent_norm) - 1)][1])]):
+            attrs["claimed"] = True
+    if typ == "territorial_change" and subtype == "control_share":
+        pct = _PCT.search(text)
+        if pct:
+            attrs["share_pct"] = _clean_number(float(pct.group(1).replace(",", ".")))
+    return attrs
+
+
+_VERBS = {
+    "media_release": "released", "threat": "threatened", "attack": "carried out", "execution": "executed",
+    "military_operation": "conducted", "territorial_change": "territorial change:", "arrest": "arrested",
+    "leadership_change": "leadership change:",
+}
+
+
+def describe(e: Event, names: dict[str, str]) -> str:
+    """A one-line English summary from the event's fields.
+
+    >>> describe(Event("media_release", "audio", True, actors=("x",), speakers=("y",),
+    ...                attributes={"platform": "Telegram"}), {"x": "Islamic State", "y": "Abu al-Hasan al-Muhajir"})
+    'Islamic State released an audio by Abu al-Hasan al-Muhajir on Telegram'
+    """
+    def who(ids: tuple[str, ...]) -> str:
+        return " and ".join(names.get(i, i) for i in ids[:3])
+
+    actor = who(e.actors) or "Unknown actor"
+    a = e.attributes
+    sub = (e.subtype or e.type).replace("_", " ")
+    if e.type == "media_release":
+        fmt = a.get("format", sub).replace("_", " ")
+        art = "an" if fmt[:1] in "aeiou" else "a"
+        s = f"{actor} released {art} {fmt}"
+        if a.get("title"):
+            s += f" \u201c{a['title']}\u201d"
+        if a.get("issue"):
+            s += f" (issue {a['issue']})"
+        if e.speakers:
+            s += f" by {who(e.speakers)}"
+        if a.get("platform"):
+            s += f" on {a['platform']}"
+        if a.get("outlet"):
+            s += f" via {a['outlet']}"
+    elif e.type == "threat":
+        verb = "called for violence against" if e.subtype == "call_to_violence" else "threatened"
+        s = f"{actor} {verb} {who(e.targets) or 'its enemies'}"
+        if a.get("tactics"):
+            s += " (" + ", ".join(str(t).replace("_", " ") for t in a["tactics"]) + ")"
+    elif e.type in ("attack", "execution"):
+        s = f"{actor}: {sub} {e.type}" + (f" against {who(e.targets)}" if e.targets else "")
+        if a.get("fatalities") is not None:
+            s += f", {a['fatalities']} killed"
+        if a.get("injured") is not None:
+            s += f", {a['injured']} injured"
+        if a.get("claimed"):
+            s += ", claimed"
+    elif e.type == "arrest":
+        obj = who(e.targets) or ("weapons or materiel" if e.subtype == "seizure" else "suspects")
+        s = f"{actor} {'seized' if e.subtype == 'seizure' else 'arrested'} {obj}"
+    else:
+        s = f"{actor}: {sub.replace('_', ' ')} ({e.type.replace('_', ' ')})"
+        if e.targets:
+            s += f" against {who(e.targets)}"
+    if e.places:
+        s += f" in {who(e.places)}"
+    if e.date is not None and e.date.start:
+        s += f" on {e.date.start}"
+    return s

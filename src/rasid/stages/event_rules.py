@@ -1,0 +1,89 @@
+"""Compiling the event rules of ``data/rules/events.json`` into regexes over folded text.
+
+Patterns are written folded (no hamza or ta-marbuta forms); this module adds the clitic
+prefixes, a trailing suffix and word boundaries, so that one entry such as ``"(?:ي|ت|م)?توعد"``
+finds توعّد, يتوعد, وتتوعد and متوعداً alike.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rasid.resources import Resources
+from rasid.stages.normalize import fold
+
+_PREFIX = r"(?<![\w])(?:[وف])?(?:[بلكس])?(?:ال|ل)?"
+_SUFFIX = r"(?:ا|ه|ها|هم|هما|ات|ين|ون|ان|ي|يا|يه|ته|تها|تهم|وا|يين|يون)?(?![\w])"
+_GAP = r"(?:\s+\S+){0,3}?"
+
+
+def pattern_regex(pattern: str) -> str:
+    """Regex source for one folded pattern: clitics before, an optional suffix after.
+
+    >>> bool(re.search(pattern_regex("(?:ي|ت|م)?توعد"), "وتوعد التنظيم"))
+    True
+    >>> bool(re.search(pattern_regex("تسجيل صوتي"), "في تسجيل صوتي نشرته"))
+    True
+    """
+    words = fold(pattern).split(" ")
+    parts: list[str] = []
+    for w in words:
+        if w == "~":
+            parts.append(_GAP)
+            continue
+        if parts and parts[-1] != _GAP:
+            parts.append(r"\s+")
+        elif parts and parts[-1] == _GAP:
+            parts.append(r"\s+")
+        parts.append(w)
+    body = "".join(parts)
+    if pattern.isascii():
+        return rf"(?<![\w]){body}(?:s|es|ed|d)?(?![\w])"
+    return _PREFIX + "(?:" + body + ")" + _SUFFIX
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern_regex(p)})" for p in patterns))
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    subtype: str | None
+    attrs: dict[str, Any]
+    regex: re.Pattern[str]
+    needs: tuple[tuple[str, ...], ...]
+    rank: int  # position in the rules file: earlier = more specific within a type
+
+
+@dataclass(frozen=True)
+class EventRules:
+    triggers: tuple[Trigger, ...]
+    cues: dict[str, re.Pattern[str]]
+    tactics: dict[str, re.Pattern[str]]
+    weapons: dict[str, re.Pattern[str]]
+    languages: dict[str, re.Pattern[str]]
+    leader_roles: re.Pattern[str]
+    speaker_cues: re.Pattern[str]
+    target_preps: re.Pattern[str]
+
+
+def compile_rules(res: Resources) -> EventRules:
+    """Build the regexes once per Resources (``res.cached("event_rules", compile_rules)``)."""
+    data = res.rules.get("events") or {}
+    triggers = tuple(
+        Trigger(t["type"], t.get("subtype"), dict(t.get("attrs") or {}), _alternation(t["patterns"]),
+                tuple(tuple(n.split("|")) for n in t.get("needs") or ()), rank)
+        for rank, t in enumerate(data.get("triggers") or ())
+    )
+    return EventRules(
+        triggers=triggers,
+        cues={k: _alternation(v) for k, v in (data.get("cues") or {}).items()},
+        tactics={k: _alternation(v) for k, v in (data.get("tactics") or {}).items()},
+        weapons={k: _alternation(v) for k, v in (data.get("weapons") or {}).items()},
+        languages={k: _alternation(v) for k, v in (data.get("languages") or {}).items()},
+        leader_roles=_alternation(data.get("leader_roles") or ["قائد"]),
+        speaker_cues=_alternation(data.get("speaker_cues") or ["قال"]),
+        target_preps=_alternation(data.get("target_preps") or ["ضد"]),
+    )

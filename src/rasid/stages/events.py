@@ -1,0 +1,351 @@
+"""The event stage: typed events with roles, attributes, dates and evidence sentences.
+
+Flow: ``find_triggers`` (rule regexes over folded sentences, negation and quotation aware)
+-> ``fill_roles`` (entities of the sentence by their class: armed group, state force, person,
+place) -> ``merge_events`` (one release restated in three sentences is one event)
+-> ``mark_core`` (lede and title are the news; "كان قد", "في العام 2014" are background).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from rasid.model import DateValue, Entity, Event, Mention, NormalDoc
+from rasid.resources import KBEntry, Resources
+from rasid.stages.event_attrs import describe, parse_attributes
+from rasid.stages.event_rules import EventRules, Trigger, compile_rules
+
+_GROUP_WORDS = ("armed", "militia", "terror", "insurg", "jihad", "rebel", "branch", "wilay", "province", "extrem",
+                "group", "faction", "opposition", "non_state", "nonstate")
+_STATE_WORDS = ("state", "army", "military", "police", "security", "government", "coalition", "ministry", "force",
+                "intelligence", "agency", "court", "judiciary", "official", "authority", "authorities", "country")
+
+_AGENT_TYPES = {"media_release", "threat"}
+
+
+def entity_class(entry: KBEntry | None, kind: str) -> str:
+    """group | media_arm | state | outlet | platform | publication | person | location | other."""
+    if kind in ("person", "location", "platform", "publication"):
+        return kind
+    category = (entry.category if entry else "").lower()
+    if "media_arm" in category or (kind == "media_outlet" and entry is not None and entry.parent):
+        return "media_arm"
+    if kind == "media_outlet":
+        return "outlet"
+    if any(w in category for w in _GROUP_WORDS):
+        return "group"
+    if any(w in category for w in _STATE_WORDS):
+        return "state"
+    return "other"
+
+
+@dataclass
+class _Candidate:
+    trigger: Trigger
+    sentence: int
+    start: int  # original offsets of the trigger
+    end: int
+    roles: dict[str, list[str]] = field(default_factory=lambda: {"actors": [], "targets": [], "speakers": [],
+                                                                    "places": []})
+    attributes: dict[str, Any] = field(default_factory=dict)
+    sentences: set[int] = field(default_factory=set)
+    date: DateValue | None = None
+    in_quote: bool = False
+
+    @property
+    def type(self) -> str:
+        return self.trigger.type
+
+    @property
+    def subtype(self) -> str | None:
+        return self.trigger.subtype
+
+
+@dataclass
+class _Context:
+    """Per-document lookups shared by the sub-steps (built once per document)."""
+
+    doc: NormalDoc
+    res: Resources
+    rules: EventRules
+    mentions: list[Mention]
+    classes: dict[str, str]
+    main_group: str | None
+    sent_norm: list[tuple[int, int]]  # folded [start, end) of each sentence
+    dates: list[DateValue]
+
+    def sentence_text(self, i: int) -> str:
+        s, e = self.sent_norm[i]
+        return self.doc.norm[s:e]
+
+    def sentence_mentions(self, i: int) -> list[Mention]:
+        s, e = self.doc.sentences[i]
+        return [m for m in self.mentions if s <= m.start < e]
+
+
+def _norm_index(doc: NormalDoc, orig: int) -> int:
+    return bisect.bisect_left(doc.to_orig, orig)
+
+
+def _build_context(doc: NormalDoc, mentions: list[Mention], res: Resources) -> _Context:
+    rules: EventRules = res.cached("event_rules", compile_rules)
+    classes = {m.entity_id: entity_class(res.get(m.entity_id), m.kind) for m in mentions}
+    groups = Counter(m.entity_id for m in mentions if classes[m.entity_id] == "group")
+    main_group = _parent_most(groups, res)
+    sent_norm = [(_norm_index(doc, s), _norm_index(doc, e)) for s, e in doc.sentences]
+    dates = _find_dates(doc, res)
+    return _Context(doc, res, rules, mentions, classes, main_group, sent_norm, dates)
+
+
+def _parent_most(groups: Counter[str], res: Resources) -> str | None:
+    """The group the article is about; a branch counts for its parent too."""
+    if not groups:
+        return None
+    scores: Counter[str] = Counter()
+    for gid, n in groups.items():
+        scores[gid] += n
+        entry = res.get(gid)
+        if entry is not None and entry.parent and entry.parent in res.entries:
+            scores[entry.parent] += n
+    return scores.most_common(1)[0][0]
+
+
+def _find_dates(doc: NormalDoc, res: Resources) -> list[DateValue]:
+    try:
+        from rasid.stages.dates import find_dates
+    except ImportError:  # the dates stage is optional while it is being built
+        return []
+    return list(find_dates(doc.clean.full_text, doc.clean.published, res.rules.get("dates") or {}))
+
+
+_QUOTES = re.compile(r"[\"“”«»]")
+
+
+def _inside_quote(sentence: str, pos: int) -> bool:
+    return len(_QUOTES.findall(sentence[:pos])) % 2 == 1
+
+
+def _cue(ctx: _Context, name: str, text: str) -> bool:
+    regex = ctx.rules.cues.get(name)
+    return bool(regex and regex.search(text))
+
+
+def _needs_met(trigger: Trigger, ctx: _Context, i: int, text: str) -> bool:
+    present = {ctx.classes.get(m.entity_id, "") for m in ctx.sentence_mentions(i)}
+    kinds = {m.kind for m in ctx.sentence_mentions(i)}
+    for alternatives in trigger.needs:
+        ok = False
+        for need in alternatives:
+            if need in ("group", "media_arm", "state", "person"):
+                ok = need in present or (need == "group" and ctx.main_group is not None and _cue(ctx, "group_word", text))
+            elif need == "publication":
+                ok = "publication" in kinds
+            else:
+                ok = _cue(ctx, need, text)
+            if ok:
+                break
+        if not ok:
+            return False
+    return True
+
+
+def _is_negated(text: str, pos: int, ctx: _Context) -> bool:
+    before = " ".join(text[:pos].split()[-3:])
+    return _cue(ctx, "negation", before)
+
+
+def find_triggers(ctx: _Context) -> list[_Candidate]:
+    """Trigger matches per sentence; the most specific subtype of a type wins an overlap."""
+    out: list[_Candidate] = []
+    for i in range(len(ctx.doc.sentences)):
+        text = ctx.sentence_text(i)
+        found: list[tuple[int, int, Trigger]] = []
+        for trig in ctx.rules.triggers:
+            for m in trig.regex.finditer(text):
+                found.append((m.start(), m.end(), trig))
+        taken: list[tuple[int, int, str]] = []
+        for s, e, trig in sorted(found, key=lambda f: (f[2].rank, f[0])):
+            if any(t == trig.type and s < te and ts < e for ts, te, t in taken):
+                continue
+            if not _needs_met(trig, ctx, i, text) or _is_negated(text, s, ctx):
+                continue
+            taken.append((s, e, trig.type))
+            ns = ctx.sent_norm[i][0]
+            o_s, o_e = ctx.doc.orig_span(ns + s, ns + e)
+            out.append(_Candidate(trig, i, o_s, o_e, sentences={i}, in_quote=_inside_quote(text, s)))
+    return out
+
+
+def _role_of_entities(cand: _Candidate, ctx: _Context) -> None:
+    """Fill actors/targets/speakers/places from the sentence's mentions by class and position."""
+    ms = ctx.sentence_mentions(cand.sentence)
+    text = ctx.doc.clean.full_text
+    roles = cand.roles
+    typ = cand.type
+    seen: set[str] = set()
+    for m in ms:
+        cls = ctx.classes.get(m.entity_id, "other")
+        if m.entity_id in seen:
+            continue
+        seen.add(m.entity_id)
+        if cls == "location":
+            if typ != "media_release":
+                roles["places"].append(m.entity_id)
+        elif cls == "person":
+            if typ in _AGENT_TYPES:
+                roles["speakers"].append(m.entity_id)
+            else:
+                role = "targets" if _after_target_prep(text, cand, m, ctx) or typ in ("execution", "arrest",
+                                                                                      "leadership_change") else "actors"
+                roles[role].append(m.entity_id)
+        elif cls == "media_arm":
+            entry = ctx.res.get(m.entity_id)
+            cand.attributes.setdefault("outlet", entry.name_en if entry else m.surface)
+            if entry is not None and entry.parent:
+                _add(roles["actors"], entry.parent)
+        elif cls in ("group", "state", "other"):
+            _assign_party(cand, m, cls, ctx)
+        elif cls == "platform" and typ == "media_release":
+            entry = ctx.res.get(m.entity_id)
+            cand.attributes.setdefault("platform", entry.name_en if entry else m.surface)
+        elif cls == "publication" and typ == "media_release":
+            entry = ctx.res.get(m.entity_id)
+            cand.attributes.setdefault("title", entry.name_en if entry else m.surface)
+            entry_parent = entry.parent if entry else None
+            if entry_parent:
+                _add(roles["actors"], entry_parent)
+
+
+def _add(items: list[str], value: str) -> None:
+    if value not in items:
+        items.append(value)
+
+
+def _after_target_prep(text: str, cand: _Candidate, m: Mention, ctx: _Context) -> bool:
+    """A mention after the trigger and after a target preposition (ضد، على، استهداف) is a target."""
+    if m.start < cand.end:
+        return False
+    from rasid.stages.normalize import fold
+
+    between = fold(text[cand.end:m.start])
+    return bool(ctx.rules.target_preps.search(between)) and len(between.split()) <= 8
+
+
+def _assign_party(cand: _Candidate, m: Mention, cls: str, ctx: _Context) -> None:
+    """Who did it and to whom, from the entity's class: groups attack states, states arrest groups."""
+    roles = cand.roles
+    typ = cand.type
+    is_target = _after_target_prep(ctx.doc.clean.full_text, cand, m, ctx)
+    if typ in _AGENT_TYPES:
+        if cls == "group" and not is_target:
+            _add(roles["actors"], m.entity_id)
+        else:
+            _add(roles["targets"], m.entity_id)
+    elif typ in ("attack", "execution"):
+        if cls == "group" and not is_target:
+            _add(roles["actors"], m.entity_id)
+        elif is_target or cls != "group" and any(ctx.classes.get(a) == "group" for a in roles["actors"]):
+            _add(roles["targets"], m.entity_id)
+        else:
+            _add(roles["actors"] if m.start < cand.start or cls != "group" else roles["targets"], m.entity_id)
+    elif typ in ("arrest",):
+        (_add(roles["targets"], m.entity_id) if cls == "group" or is_target else _add(roles["actors"], m.entity_id))
+    elif typ == "leadership_change":
+        _add(roles["targets"] if cls == "group" or is_target else roles["actors"], m.entity_id)
+    elif typ == "territorial_change" and cand.subtype == "loss":
+        _add(roles["targets"] if (m.start < cand.start and not is_target) or cls == "group" and not roles["targets"]
+             else roles["actors"], m.entity_id)
+    else:  # military_operation, territorial capture: subject before the object
+        _add(roles["targets"] if is_target else roles["actors"], m.entity_id)
+
+
+def fill_roles(cands: list[_Candidate], ctx: _Context) -> list[_Candidate]:
+    """Roles, attributes and the sentence date of every candidate; drops ones with nothing to say."""
+    out: list[_Candidate] = []
+    for c in cands:
+        _role_of_entities(c, ctx)
+        if c.type in _AGENT_TYPES and not c.roles["actors"] and ctx.main_group:
+            c.roles["actors"].append(ctx.main_group)
+        if c.type == "attack" and c.subtype == "armed_assault" and c.roles["actors"] and all(
+                ctx.classes.get(a) == "state" for a in c.roles["actors"]):
+            c.trigger = _retype(c.trigger, "military_operation", "offensive")
+        if c.in_quote and c.type not in _AGENT_TYPES:
+            continue  # words inside a quoted speech are not reported events
+        c.attributes.update(parse_attributes(c.type, c.subtype, c.trigger.attrs, ctx, c.sentence, c.start))
+        c.date = _sentence_date(ctx, c.sentence, c.start)
+        out.append(c)
+    return out
+
+
+def _retype(trigger: Trigger, typ: str, subtype: str) -> Trigger:
+    return replace(trigger, type=typ, subtype=subtype)
+
+
+def _sentence_date(ctx: _Context, i: int, near: int) -> DateValue | None:
+    s, e = ctx.doc.sentences[i]
+    inside = [d for d in ctx.dates if d.span and s <= d.span[0] < e]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs((d.span or (0, 0))[0] - near))
+
+
+def _compatible(a: _Candidate, b: _Candidate) -> bool:
+    if a.type != b.type or a.subtype != b.subtype:
+        return False
+    if a.type == "media_release":
+        return True
+    shared = any(set(a.roles[r]) & set(b.roles[r]) for r in ("targets", "speakers", "places"))
+    conflict = bool(a.roles["places"] and b.roles["places"] and not set(a.roles["places"]) & set(b.roles["places"]))
+    return not conflict and (shared or abs(a.sentence - b.sentence) <= 2)
+
+
+def merge_events(cands: list[_Candidate]) -> list[_Candidate]:
+    """One event restated in several sentences becomes one event with all its evidence."""
+    merged: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.sentence, c.start)):
+        for m in merged:
+            if _compatible(m, c):
+                for role in m.roles:
+                    for v in c.roles[role]:
+                        _add(m.roles[role], v)
+                for k, v in c.attributes.items():
+                    m.attributes.setdefault(k, v)
+                m.sentences |= c.sentences
+                m.date = m.date or c.date
+                break
+        else:
+            merged.append(c)
+    return merged
+
+
+def _is_core(c: _Candidate, ctx: _Context) -> bool:
+    first = min(c.sentences)
+    title_sentences = sum(1 for s, _ in ctx.doc.sentences if s < ctx.doc.clean.body_offset)
+    lede = first < title_sentences + 2
+    background = _cue(ctx, "background", ctx.sentence_text(first))
+    return lede and not (background and first >= title_sentences)
+
+
+def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity, ...], res: Resources) -> tuple[
+        Event, ...]:
+    """The event stage over one document."""
+    ctx = _build_context(doc, mentions, res)
+    cands = merge_events(fill_roles(find_triggers(ctx), ctx))
+    names = {e.id: e.name_en for e in entities}
+    events: list[Event] = []
+    core_types = {(c.type, c.subtype) for c in cands if _is_core(c, ctx)}
+    for c in cands:
+        core = _is_core(c, ctx) or ((c.type, c.subtype) in core_types and not _cue(
+            ctx, "background", ctx.sentence_text(min(c.sentences))))
+        evidence = tuple(ctx.doc.sentences[i] for i in sorted(c.sentences))
+        filled = sum(bool(v) for v in c.roles.values())
+        confidence = min(0.95, 0.4 + 0.1 * filled + (0.1 if core else 0) + 0.05 * min(len(c.sentences), 3))
+        ev = Event(type=c.type, subtype=c.subtype, core=core, actors=tuple(c.roles["actors"]),
+                   targets=tuple(c.roles["targets"]), speakers=tuple(c.roles["speakers"]),
+                   places=tuple(c.roles["places"]), date=c.date, attributes=dict(c.attributes), evidence=evidence,
+                   confidence=round(confidence, 2))
+        events.append(replace(ev, summary=describe(ev, names)))
+    return tuple(events)
