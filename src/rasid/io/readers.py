@@ -20,6 +20,7 @@ HTML_EXTS = (".html", ".htm")
 JSONL_EXTS = (".jsonl", ".json")
 SUPPORTED = TEXT_EXTS + HTML_EXTS + JSONL_EXTS
 MAX_BYTES = 50_000_000
+MIN_HTML_WORDS = 5  # fewer words than this after extraction is a menu or an error page, not an article
 
 RawOrReject = RawDoc | Reject
 
@@ -97,7 +98,7 @@ def parse_text(text: str, source: str, doc_id: str) -> RawDoc:
 def parse_html(html: str, source: str, doc_id: str, **meta: Any) -> RawDoc:
     """Main text of an HTML page (menus, share rows, related lists and comments dropped)."""
     title, body, found = _extract_html(html)
-    if not body.strip():
+    if len(body.split()) < MIN_HTML_WORDS:
         raise InputError("no article text found in the HTML (empty, truncated or only navigation)")
     return RawDoc(
         doc_id=doc_id, source=source,
