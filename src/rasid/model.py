@@ -6,6 +6,7 @@ which is exactly the text that contract-v1 offsets point into.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,6 +69,9 @@ class NormalDoc:
             return n, n
         o_start = self.to_orig[start]
         o_end = self.to_orig[end - 1] + 1 if end > start else o_start
+        full = self.clean.full_text
+        while o_end < len(full) and (unicodedata.category(full[o_end]) == "Mn" or full[o_end] == "\u0640"):
+            o_end += 1  # keep a final diacritic or tatweel with its letter
         return o_start, o_end
 
     def sentence_index(self, orig_offset: int) -> int:
