@@ -344,7 +344,8 @@ def _drop_mid_headlines(doc: _Work, lede: int | None, r: _Rules) -> None:
 
 
 def _tokens(line: str) -> list[str]:
-    return _WORD.findall(fold(line))
+    """Folded words without a leading "و" (pull quotes often drop the conjunction)."""
+    return [t[1:] if t.startswith("و") and len(t) > 3 else t for t in _WORD.findall(fold(line))]
 
 
 def _drop_pull_quotes(doc: _Work) -> None:
