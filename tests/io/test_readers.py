@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from rasid.errors import InputError
 from rasid.io.decode import decode_bytes
 from rasid.io.readers import iter_raw_docs
 from rasid.model import RawDoc, Reject
-from rasid.errors import InputError
 
 TITLE = "تنظيم داعش يتبنى هجوما في الرقة"
 BODY = "قال مصدر أمني إن تنظيم داعش تبنى هجوما على حاجز في مدينة الرقة شمال سوريا أمس الأحد."

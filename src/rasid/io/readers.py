@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Iterator
+from typing import Any, BinaryIO
 
 from rasid.errors import InputError
 from rasid.io.decode import decode_bytes
@@ -184,7 +185,7 @@ def _one(build: Any, source: str, doc_id: str) -> RawOrReject:
         return doc
     except InputError as e:
         return Reject(source, _reason(e), doc_id=doc_id)
-    except Exception as e:  # a parser bug must not stop the batch; the reason names it
+    except Exception as e:  # noqa: BLE001 -- a parser bug must not stop the batch; the reason names it
         return Reject(source, f"could not parse: {type(e).__name__}: {e}", doc_id=doc_id)
 
 

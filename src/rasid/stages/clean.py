@@ -99,7 +99,7 @@ class _Rules:
     wire_re: re.Pattern[str] | None = field(default=None)
 
     @classmethod
-    def build(cls, rules: dict[str, Any]) -> "_Rules":
+    def build(cls, rules: dict[str, Any]) -> _Rules:
         b = rules.get("boilerplate") or {}
         o = rules.get("outlets") or {}
 
@@ -505,18 +505,21 @@ def _find_outlet(lines: list[str], r: _Rules) -> str | None:
         name = _byline_outlet(line, r)
         if name:
             return name
+    attr = "|".join(re.escape(a) for a in r.attribution) or "بحسب"
+    prefixes = "|".join(re.escape(p) for p in r.site_prefixes) or "موقع"
     for line in lines:
         k = _key(line)
-        for p in r.reporter:
-            for m in re.finditer(rf"(?:^|\s)و?(?:بحسب |حسب |وفق )?{re.escape(p)} (?P<rest>.+)", k):
+        for p in r.reporter:  # "وبحسب مراسل بلدي نيوز في ..."
+            for m in re.finditer(rf"(?:^|\s)و?(?:(?:{attr}) )?{re.escape(p)} (?P<rest>.+)", k):
                 rest = m.group("rest")
                 for alias in sorted(r.outlet_names, key=len, reverse=True):
                     if rest == alias or rest.startswith(alias + " "):
                         return r.outlet_names[alias]
-        m = re.search(r"رابط الخبر (?:ب|في )?(?:صحيفه|موقع|جريده) ?(?P<name>[^:]{2,30}?)\s*$",
-                      _key(line.split(":")[0]))
-        if m:
-            return r.outlet_names.get(_key(m.group("name")), m.group("name"))
+        head = _key(line.split(":")[0])
+        for marker in r.link_back:  # "رابط الخبر بصحيفة الوئام: ..."
+            lb = re.search(rf"{re.escape(marker)} (?:ب|في )?(?:{prefixes}) ?(?P<name>.{{2,30}}?)$", head)
+            if lb:
+                return r.outlet_names.get(_key(lb.group("name")), lb.group("name"))
     return None
 
 
