@@ -110,21 +110,15 @@ def build(out: Path, target: int, seed: int, shard_size: int) -> dict[str, objec
         old.unlink()
     digest = hashlib.sha256()
     n = chars = 0
-    shard = None
-    try:
-        for a in [*real, *variants(real, extra, seed)]:
-            if n % shard_size == 0:
-                if shard:
-                    shard.close()
-                shard = (out / f"part-{n // shard_size:03d}.jsonl").open("w", encoding="utf-8")
-            line = json.dumps(a, ensure_ascii=False) + "\n"
-            shard.write(line)
-            digest.update(line.encode("utf-8"))
-            n += 1
-            chars += len(a["title"] or "") + len(a["text"] or "")
-    finally:
-        if shard:
-            shard.close()
+    articles = [*real, *variants(real, extra, seed)]
+    for start in range(0, len(articles), shard_size):
+        with (out / f"part-{start // shard_size:03d}.jsonl").open("w", encoding="utf-8") as shard:
+            for a in articles[start:start + shard_size]:
+                line = json.dumps(a, ensure_ascii=False) + "\n"
+                shard.write(line)
+                digest.update(line.encode("utf-8"))
+                n += 1
+                chars += len(a["title"] or "") + len(a["text"] or "")
     manifest: dict[str, object] = {
         "articles": n, "real": len(real), "variants": extra, "seed": seed, "shard_size": shard_size,
         "title_text_chars": chars, "sha256": digest.hexdigest(), "sources": [str(s) for s in SOURCES],
