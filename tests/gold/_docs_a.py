@@ -112,8 +112,8 @@ D("snn-2015-07-31-d2d6329d02", "kuwait-isis-cell-five-kuwaitis-2015-07-30",
   kuwait([med("Saudi Press Agency", "SPA", "واس")]), KEV, wires=["Saudi Press Agency"])
 
 # ---- Tuz Khurmatu swimming pool (pair) ----
-def tuz(extra=()):
-    return [loc("Tuz Khurmatu", "Tuz Khormato", "طوز خورماتو", "بلدة طوز خورماتو", ll=(34.888, 44.633, 30)),
+def tuz(extra=(), anbar=True):
+    out = [loc("Tuz Khurmatu", "Tuz Khormato", "طوز خورماتو", "بلدة طوز خورماتو", ll=(34.888, 44.633, 30)),
             loc("Iraq", "العراق"), loc("Baghdad", "العاصمة العراقية بغداد"), IS("متشددي تنظيم داعش"),
             loc("Diyala Governorate", "Diyala", "محافظة ديالى", "ديالى", ll=(33.95, 45.0, 100)),
             loc("Al Anbar Governorate", "Anbar", "محافظة الأنبار", "محافظة الأنبار الغربية", "الأنبار", ll=(33.2, 42.0, 150)),
@@ -122,13 +122,16 @@ def tuz(extra=()):
             org("Shia Muslims", "Shia", "شيعة", opt=True),
             org("Iraqi security forces", "قوات أمن", opt=True), org("Popular Mobilization Forces", "ميليشيات", opt=True),
             org("Iraqi Police", "الشرطة", opt=True)] + list(extra)
+    if not anbar:
+        out = [e for e in out if e["names"][0] not in ("Al Anbar Governorate", "Iraqi security forces", "Popular Mobilization Forces")]
+    return out
 TEV = [ev("attack", "suicide", True, [], [], places=["Tuz Khurmatu"], date="2015-07-25", fatalities=12, injured=45, tactics=["suicide_bomb"]),
        ev("attack", "suicide", True, [], [], places=["Tuz Khurmatu"], date="2015-07-25", opt=True, tactics=["suicide_bomb"]),
        ev("attack", "bombing", False, ["Islamic State"], places=["Baghdad"], opt=True),
        ev("attack", "bombing", False, ["Islamic State"], places=["Diyala Governorate"]),
        ev("military_operation", "offensive", False, ["Iraqi security forces", "Popular Mobilization Forces"], ["Islamic State"], places=["Al Anbar Governorate"], opt=True)]
 D("snn-2015-07-25-70fa80ecec", "tuz-khurmatu-pool-suicide-attack-2015-07-25", tuz([med("Al-Weeam", "صحيفة الوئام", "الوئام", opt=True)]), TEV)
-D("snn-2015-07-26-db73adf3ca", "tuz-khurmatu-pool-suicide-attack-2015-07-25", tuz(), TEV)
+D("snn-2015-07-26-db73adf3ca", "tuz-khurmatu-pool-suicide-attack-2015-07-25", tuz(anbar=False), TEV[:-1])
 
 # ---- Abu Khalil al-Sudani killed (pair) ----
 SUDANI = per("Abu Khalil al-Sudani", "Abu Khalil al-Sudani", "ابو خليل السوداني", "أبو خليل السوداني", "السوداني")

@@ -198,3 +198,20 @@ D("snn-2015-08-10-a54d9c1807", "isis-plot-queen-elizabeth-vj-day-2015-08", [
   [ev("threat", "threat", True, ["Islamic State"], ["Elizabeth II"], places=["London"]),
    ev("threat", "call_to_violence", False, ["Islamic State"], ["United Kingdom"]),
    ev("media_release", "statement", False, ["Islamic State"], opt=True)])
+
+# ---- Zawahiri 9/11 anniversary video (trailing CNN teaser paragraphs are site boilerplate: not annotated) ----
+D("CN-middleEast-1353-20180911", "zawahiri-911-anniversary-video-2018-09", [
+    org(*AQ), per("Ayman al-Zawahiri", "Zawahiri", "أيمن الظواهري", "الظواهري", "زعيم القاعدة"),
+    loc("United States", "الولايات المتحدة الأمريكية", "أمريكا", "واشنطن", "الأمريكية", "الأمريكي"),
+    med("As-Sahab", "al-Sahab Media", "As-Sahab Media", "السحاب", "قناة \"السحاب\""),
+    per("Donald Trump", "Trump", "دونالد ترامب", "الرئيس الأمريكي دونالد ترامب"), loc("Israel", "إسرائيل"),
+    loc("Jerusalem", "القدس", ll=(31.78, 35.22, 30)), per("Peter Bergen", "بيتر بيرغن", "بيرغن"),
+    per("Osama bin Laden", "bin Laden", "أسامة بن لادن", "بن لادن"), per("Hamza bin Laden", "حمزة بن لادن", "حمزة"),
+    per("Paul Cruickshank", "بول كروكشانك", "كروكشانك"), org(*IS_BASE[:-1], "تنظيم داعش"),
+    loc("Atlanta", "أتلانتا", ll=(33.75, -84.39, 40), opt=True), med("CNN", opt=True),
+    loc("Western world", "الغرب", opt=True), loc("Arab world", "العالم العربي", opt=True),
+    org("Muslims", "المسلمين", opt=True), org("Jews and Christians", "اليهود والمسيحيين", opt=True)],
+  [ev("media_release", "video", True, ["al-Qaeda"], [], ["Ayman al-Zawahiri"], date="2018-09-11", format="video", duration_min=23, outlet="As-Sahab"),
+   ev("threat", "call_to_violence", True, ["al-Qaeda"], ["United States"], ["Ayman al-Zawahiri"], date="2018-09-11"),
+   ev("leadership_change", "killed", False, [], ["al-Qaeda", "Osama bin Laden"])],
+  outlet="CNN")
