@@ -324,3 +324,11 @@ def test_migrations_numbered_in_order_and_portable() -> None:
     assert not any("fts5" in s for s in MIGRATIONS[0].statements("postgresql"))
     with pytest.raises(ValueError, match="dialect"):
         MIGRATIONS[0].statements("oracle")
+
+
+def test_migrations_doctests() -> None:
+    import doctest
+
+    import rasid.store.migrations
+
+    assert doctest.testmod(rasid.store.migrations).failed == 0
