@@ -16,6 +16,8 @@ from rasid.stages.normalize import fold
 _PREFIX = r"(?<![\w])(?:[وف])?(?:[بلكس])?(?:ال|ل)?"
 _SUFFIX = r"(?:ا|ه|ها|هم|هما|ات|ين|ون|ان|ي|يا|يه|ته|تها|تهم|وا|يين|يون)?(?![\w])"
 _GAP = r"(?:\s+\S+){0,3}?"
+_LONG_GAP = r"(?:\s+\S+){0,8}?"
+_SEP = r"\s+[\"“”«»'(]?"  # words may open a quotation: دعا إلى "الثأر"
 
 
 def pattern_regex(pattern: str) -> str:
@@ -29,13 +31,11 @@ def pattern_regex(pattern: str) -> str:
     words = fold(pattern).split(" ")
     parts: list[str] = []
     for w in words:
-        if w == "~":
-            parts.append(_GAP)
+        if w in ("~", "~~"):
+            parts.append(_GAP if w == "~" else _LONG_GAP)
             continue
-        if parts and parts[-1] != _GAP:
-            parts.append(r"\s+")
-        elif parts and parts[-1] == _GAP:
-            parts.append(r"\s+")
+        if parts:
+            parts.append(_SEP)
         parts.append(w)
     body = "".join(parts)
     if pattern.isascii():

@@ -54,6 +54,7 @@ class _Candidate:
     sentences: set[int] = field(default_factory=set)
     date: DateValue | None = None
     in_quote: bool = False
+    is_relative: bool = False  # "الذين باتوا يحاصرون": context in a relative clause, not the news
 
     @property
     def type(self) -> str:
@@ -158,7 +159,7 @@ def _is_negated(text: str, pos: int, ctx: _Context) -> bool:
 
 
 def find_triggers(ctx: _Context) -> list[_Candidate]:
-    """Trigger matches per sentence; the most specific subtype of a type wins an overlap."""
+    """Trigger matches per sentence: one candidate per type, its most specific subtype winning."""
     out: list[_Candidate] = []
     for i in range(len(ctx.doc.sentences)):
         text = ctx.sentence_text(i)
@@ -166,22 +167,54 @@ def find_triggers(ctx: _Context) -> list[_Candidate]:
         for trig in ctx.rules.triggers:
             for m in trig.regex.finditer(text):
                 found.append((m.start(), m.end(), trig))
-        taken: list[tuple[int, int, str]] = []
+        by_type: dict[str, tuple[int, int, Trigger]] = {}
         for s, e, trig in sorted(found, key=lambda f: (f[2].rank, f[0])):
-            if any(t == trig.type and s < te and ts < e for ts, te, t in taken):
+            if trig.type in by_type or not _needs_met(trig, ctx, i, text) or _is_negated(text, s, ctx):
                 continue
-            if not _needs_met(trig, ctx, i, text) or _is_negated(text, s, ctx):
-                continue
-            taken.append((s, e, trig.type))
+            by_type[trig.type] = (s, e, trig)
+        threat_at = min((s for s, _, t in by_type.values() if t.type == "threat"), default=None)
+        for s, e, trig in by_type.values():
+            if threat_at is not None and trig.type in _THREATENED_TYPES and s > threat_at:
+                continue  # "دعا إلى ... بالمفخخات": the car bombs are what is called for, not an attack
             ns = ctx.sent_norm[i][0]
             o_s, o_e = ctx.doc.orig_span(ns + s, ns + e)
-            out.append(_Candidate(trig, i, o_s, o_e, sentences={i}, in_quote=_inside_quote(text, s)))
+            cand = _Candidate(trig, i, o_s, o_e, sentences={i}, in_quote=_inside_quote(text, s))
+            cand.is_relative = _cue(ctx, "relative", " ".join(text[:s].split()[-3:]))
+            out.append(cand)
     return out
 
 
-def _role_of_entities(cand: _Candidate, ctx: _Context) -> None:
-    """Fill actors/targets/speakers/places from the sentence's mentions by class and position."""
-    ms = ctx.sentence_mentions(cand.sentence)
+_THREATENED_TYPES = {"attack", "execution", "military_operation"}
+_WINDOW = 18  # words: a party further from its trigger belongs to another clause
+
+
+def _nearest_candidate(m: Mention, cands: list[_Candidate]) -> _Candidate:
+    return min(cands, key=lambda c: (0 if c.start <= m.start < c.end else 1,
+                                     min(abs(m.start - c.end), abs(c.start - m.end))))
+
+
+def _assign_mentions(cands: list[_Candidate], ctx: _Context) -> dict[int, list[Mention]]:
+    """Each mention of a sentence goes to the nearest trigger, within a window of words."""
+    by_sentence: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    out: dict[int, list[Mention]] = {id(c): [] for c in cands}
+    text = ctx.doc.clean.full_text
+    for i, group in by_sentence.items():
+        for m in ctx.sentence_mentions(i):
+            c = _nearest_candidate(m, group)
+            lo, hi = sorted((m.start, c.start))
+            if len(text[lo:hi].split()) > _WINDOW and ctx.classes.get(m.entity_id) != "location":
+                continue
+            out[id(c)].append(m)
+            for other in group:  # places and the reporting group are shared by the sentence's events
+                if other is not c and ctx.classes.get(m.entity_id) == "location" and other.type != "media_release":
+                    out[id(other)].append(m)
+    return out
+
+
+def _role_of_entities(cand: _Candidate, ms: list[Mention], ctx: _Context) -> None:
+    """Fill actors/targets/speakers/places from the trigger's mentions by class and position."""
     text = ctx.doc.clean.full_text
     roles = cand.roles
     typ = cand.type
@@ -265,13 +298,11 @@ def _assign_party(cand: _Candidate, m: Mention, cls: str, ctx: _Context) -> None
 def fill_roles(cands: list[_Candidate], ctx: _Context) -> list[_Candidate]:
     """Roles, attributes and the sentence date of every candidate; drops ones with nothing to say."""
     out: list[_Candidate] = []
+    assigned = _assign_mentions(cands, ctx)
     for c in cands:
-        _role_of_entities(c, ctx)
+        _role_of_entities(c, assigned[id(c)], ctx)
         if c.type in _AGENT_TYPES and not c.roles["actors"] and ctx.main_group:
             c.roles["actors"].append(ctx.main_group)
-        if c.type == "attack" and c.subtype == "armed_assault" and c.roles["actors"] and all(
-                ctx.classes.get(a) == "state" for a in c.roles["actors"]):
-            c.trigger = _retype(c.trigger, "military_operation", "offensive")
         if c.in_quote and c.type not in _AGENT_TYPES:
             continue  # words inside a quoted speech are not reported events
         c.attributes.update(parse_attributes(c.type, c.subtype, c.trigger.attrs, ctx, c.sentence, c.start))
@@ -286,20 +317,29 @@ def _retype(trigger: Trigger, typ: str, subtype: str) -> Trigger:
 
 def _sentence_date(ctx: _Context, i: int, near: int) -> DateValue | None:
     s, e = ctx.doc.sentences[i]
-    inside = [d for d in ctx.dates if d.span and s <= d.span[0] < e]
+    inside = [d for d in ctx.dates if d.span and s <= d.span[0] < e and d.precision == "day"]
     if not inside:
         return None
     return min(inside, key=lambda d: abs((d.span or (0, 0))[0] - near))
 
 
+def _disjoint(a: list[str], b: list[str]) -> bool:
+    return bool(a and b and not set(a) & set(b))
+
+
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
+    """Same event restated: same type and subtype, and no disagreeing place, target or day."""
     if a.type != b.type or a.subtype != b.subtype:
         return False
-    if a.type == "media_release":
-        return True
-    shared = any(set(a.roles[r]) & set(b.roles[r]) for r in ("targets", "speakers", "places"))
-    conflict = bool(a.roles["places"] and b.roles["places"] and not set(a.roles["places"]) & set(b.roles["places"]))
-    return not conflict and (shared or abs(a.sentence - b.sentence) <= 2)
+    if _disjoint(a.roles["places"], b.roles["places"]) or _disjoint(a.roles["targets"], b.roles["targets"]):
+        return False
+    if a.type in _AGENT_TYPES and _disjoint(a.roles["speakers"], b.roles["speakers"]):
+        return False
+    if a.date and b.date and a.date.start != b.date.start:
+        return False
+    if a.attributes.get("title") and b.attributes.get("title") and a.attributes["title"] != b.attributes["title"]:
+        return False
+    return True
 
 
 def merge_events(cands: list[_Candidate]) -> list[_Candidate]:
@@ -307,7 +347,7 @@ def merge_events(cands: list[_Candidate]) -> list[_Candidate]:
     merged: list[_Candidate] = []
     for c in sorted(cands, key=lambda c: (c.sentence, c.start)):
         for m in merged:
-            if _compatible(m, c):
+            if _compatible(m, c) and _is_background(m) == _is_background(c):
                 for role in m.roles:
                     for v in c.roles[role]:
                         _add(m.roles[role], v)
@@ -321,25 +361,71 @@ def merge_events(cands: list[_Candidate]) -> list[_Candidate]:
     return merged
 
 
-def _is_core(c: _Candidate, ctx: _Context) -> bool:
-    first = min(c.sentences)
+def _is_background(c: _Candidate) -> bool:
+    return bool(getattr(c, "background", False))
+
+
+def _mark_background(cands: list[_Candidate], ctx: _Context) -> None:
+    """Background: a recalled past event ("ويعود آخر هجوم", "كان قد"), a relative clause, an old date."""
+    published = ctx.doc.clean.published
+    for c in cands:
+        text = ctx.sentence_text(c.sentence)
+        old = bool(c.date and published and c.date.start[:4].isdigit() and c.date.start < _days_before(published, 10))
+        c.background = _cue(ctx, "background", text) or c.is_relative or old  # type: ignore[attr-defined]
+
+
+def _days_before(iso: str, days: int) -> str:
+    from datetime import date, timedelta
+
+    try:
+        return (date.fromisoformat(iso[:10]) - timedelta(days=days)).isoformat()
+    except ValueError:
+        return ""
+
+
+def _is_core(c: _Candidate, ctx: _Context, title_types: set[str]) -> bool:
+    """The news: stated in the title or the lede (first body sentences), not as background."""
+    if _is_background(c):
+        return False
     title_sentences = sum(1 for s, _ in ctx.doc.sentences if s < ctx.doc.clean.body_offset)
-    lede = first < title_sentences + 2
-    background = _cue(ctx, "background", ctx.sentence_text(first))
-    return lede and not (background and first >= title_sentences)
+    first = min(c.sentences)
+    if first < title_sentences + 3:
+        return True
+    return c.type in title_types and first < title_sentences + 6
+
+
+def _resolve_cross_type(cands: list[_Candidate], ctx: _Context) -> list[_Candidate]:
+    """"هجوم" by an extremist group is an attack; by an army, a coalition or the SDF an offensive."""
+    out: list[_Candidate] = []
+    for c in cands:
+        if c.type == "attack" and c.subtype == "armed_assault" and c.roles["actors"] and not any(
+                ctx.classes.get(a) == "group" for a in c.roles["actors"]):
+            twin = [o for o in cands if o.type == "military_operation" and o.sentence == c.sentence]
+            if twin:
+                continue
+            c.trigger = _retype(c.trigger, "military_operation", "offensive")
+        if c.type == "military_operation" and c.subtype == "offensive" and any(
+                o.type == "attack" and o.sentence == c.sentence and o.subtype == "armed_assault"
+                and any(ctx.classes.get(a) == "group" for a in o.roles["actors"]) for o in cands) and not any(
+                ctx.classes.get(a) == "state" for a in c.roles["actors"]):
+            continue
+        out.append(c)
+    return out
 
 
 def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity, ...], res: Resources) -> tuple[
         Event, ...]:
     """The event stage over one document."""
     ctx = _build_context(doc, mentions, res)
-    cands = merge_events(fill_roles(find_triggers(ctx), ctx))
+    cands = _resolve_cross_type(fill_roles(find_triggers(ctx), ctx), ctx)
+    _mark_background(cands, ctx)
+    cands = merge_events(cands)
     names = {e.id: e.name_en for e in entities}
+    title_sentences = sum(1 for s, _ in ctx.doc.sentences if s < ctx.doc.clean.body_offset)
+    title_types = {c.type for c in cands if min(c.sentences) < title_sentences}
     events: list[Event] = []
-    core_types = {(c.type, c.subtype) for c in cands if _is_core(c, ctx)}
     for c in cands:
-        core = _is_core(c, ctx) or ((c.type, c.subtype) in core_types and not _cue(
-            ctx, "background", ctx.sentence_text(min(c.sentences))))
+        core = _is_core(c, ctx, title_types)
         evidence = tuple(ctx.doc.sentences[i] for i in sorted(c.sentences))
         filled = sum(bool(v) for v in c.roles.values())
         confidence = min(0.95, 0.4 + 0.1 * filled + (0.1 if core else 0) + 0.05 * min(len(c.sentences), 3))
