@@ -14,6 +14,9 @@ from rasid.resources import Resources
 from rasid.stages.normalize import fold
 
 _PREFIX = r"(?<![\w])(?:[وف])?(?:[بلكس])?(?:ال|ل)?"
+_VERB_PREFIX = r"(?<![\w])(?:[وف])?(?:[لس])?"  # a verb takes و ف ل س, never the article
+_INNER = r"(?:[وفبلك])?(?:ال|ل)?"  # later words of a phrase may carry clitics too: حجز ... المتفجرات
+_INNER_END = r"\w{0,3}"
 _SUFFIX = r"(?:ا|ه|ها|هم|هما|ات|ين|ون|ان|ي|يا|يه|ته|تها|تهم|وا|يين|يون)?(?![\w])"
 _GAP = r"(?:\s+\S+){0,3}?"
 _LONG_GAP = r"(?:\s+\S+){0,8}?"
@@ -28,19 +31,23 @@ def pattern_regex(pattern: str) -> str:
     >>> bool(re.search(pattern_regex("تسجيل صوتي"), "في تسجيل صوتي نشرته"))
     True
     """
-    words = fold(pattern).split(" ")
+    words = fold(pattern).replace("\\s+", _SEP).split(" ")
     parts: list[str] = []
     for w in words:
         if w in ("~", "~~"):
             parts.append(_GAP if w == "~" else _LONG_GAP)
             continue
         if parts:
+            if parts[-1] not in (_GAP, _LONG_GAP):
+                parts.append(_INNER_END)
             parts.append(_SEP)
+            parts.append(_INNER)
         parts.append(w)
     body = "".join(parts)
     if pattern.isascii():
         return rf"(?<![\w]){body}(?:s|es|ed|d)?(?![\w])"
-    return _PREFIX + "(?:" + body + ")" + _SUFFIX
+    prefix = _VERB_PREFIX if pattern.startswith(("(?:ي|ت", "(?:ا|ي|ت)", "(?:ف|ي|ت)")) else _PREFIX
+    return prefix + "(?:" + body + ")" + _SUFFIX
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -67,6 +74,7 @@ class EventRules:
     leader_roles: re.Pattern[str]
     speaker_cues: re.Pattern[str]
     target_preps: re.Pattern[str]
+    blockers: re.Pattern[str] | None
 
 
 def compile_rules(res: Resources) -> EventRules:
@@ -86,4 +94,6 @@ def compile_rules(res: Resources) -> EventRules:
         leader_roles=_alternation(data.get("leader_roles") or ["قائد"]),
         speaker_cues=_alternation(data.get("speaker_cues") or ["قال"]),
         target_preps=_alternation(data.get("target_preps") or ["ضد"]),
+        blockers=re.compile("|".join(f"(?:{fold(p)})" for p in (data.get("blockers") or {}).get("patterns", []))
+                            ) if (data.get("blockers") or {}).get("patterns") else None,
     )

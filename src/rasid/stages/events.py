@@ -153,9 +153,18 @@ def _needs_met(trigger: Trigger, ctx: _Context, i: int, text: str) -> bool:
     return True
 
 
-def _is_negated(text: str, pos: int, ctx: _Context) -> bool:
+def _is_negated(text: str, pos: int, end: int, ctx: _Context) -> bool:
+    """Negated, hypothetical or blocked: "لم يعلن", "مخاوف من تهديد", "حكم الإعدام", "معدة لتفجير"."""
     before = " ".join(text[:pos].split()[-3:])
-    return _cue(ctx, "negation", before)
+    if _cue(ctx, "negation", before) or _cue(ctx, "hypothetical", " ".join(text[:pos].split()[-2:])):
+        return True
+    blockers = ctx.rules.blockers
+    if blockers is None:
+        return False
+    for m in blockers.finditer(text, max(0, pos - 40), min(len(text), end + 5)):
+        if m.start() < end and m.end() >= pos:
+            return True
+    return False
 
 
 def find_triggers(ctx: _Context) -> list[_Candidate]:
@@ -169,7 +178,7 @@ def find_triggers(ctx: _Context) -> list[_Candidate]:
                 found.append((m.start(), m.end(), trig))
         by_type: dict[str, tuple[int, int, Trigger]] = {}
         for s, e, trig in sorted(found, key=lambda f: (f[2].rank, f[0])):
-            if trig.type in by_type or not _needs_met(trig, ctx, i, text) or _is_negated(text, s, ctx):
+            if trig.type in by_type or not _needs_met(trig, ctx, i, text) or _is_negated(text, s, e, ctx):
                 continue
             by_type[trig.type] = (s, e, trig)
         threat_at = min((s for s, _, t in by_type.values() if t.type == "threat"), default=None)
@@ -224,8 +233,15 @@ def _role_of_entities(cand: _Candidate, ms: list[Mention], ctx: _Context) -> Non
         if m.entity_id in seen:
             continue
         seen.add(m.entity_id)
+        if cls in ("person", "state", "other") and typ not in _AGENT_TYPES and _is_source(text, m, ctx):
+            _add(roles["speakers"], m.entity_id)  # "قال الجيش العراقي": the source of the report
+            continue
         if cls == "location":
-            if typ != "media_release":
+            entry = ctx.res.get(m.entity_id)
+            if (typ in _STATE_ACTS and entry is not None and entry.precision == "country"
+                    and _adjacent(text, cand, m)):
+                _add(roles["actors"], m.entity_id)  # "أعدم العراق 12 مدانا": the state acts
+            elif typ != "media_release":
                 roles["places"].append(m.entity_id)
         elif cls == "person":
             if typ in _AGENT_TYPES:
@@ -250,6 +266,24 @@ def _role_of_entities(cand: _Candidate, ms: list[Mention], ctx: _Context) -> Non
             entry_parent = entry.parent if entry else None
             if entry_parent:
                 _add(roles["actors"], entry_parent)
+
+
+_STATE_ACTS = {"execution", "arrest", "military_operation", "attack"}
+
+
+def _is_source(text: str, m: Mention, ctx: _Context) -> bool:
+    from rasid.stages.normalize import fold
+
+    before = fold(" ".join(text[max(0, m.start - 40):m.start].split()[-3:]))
+    regex = ctx.rules.cues.get("source")
+    return bool(regex and regex.search(before))
+
+
+def _adjacent(text: str, cand: _Candidate, m: Mention) -> bool:
+    """The mention is the subject right after the verb, or right before it ("العراق يعدم")."""
+    if m.start >= cand.end:
+        return len(text[cand.end:m.start].split()) <= 1
+    return len(text[m.end:cand.start].split()) <= 1
 
 
 def _add(items: list[str], value: str) -> None:
@@ -398,7 +432,8 @@ def _resolve_cross_type(cands: list[_Candidate], ctx: _Context) -> list[_Candida
     """"هجوم" by an extremist group is an attack; by an army, a coalition or the SDF an offensive."""
     out: list[_Candidate] = []
     for c in cands:
-        if c.type == "attack" and c.subtype == "armed_assault" and c.roles["actors"] and not any(
+        if c.type == "attack" and c.subtype == "armed_assault" and any(
+                ctx.classes.get(a) == "state" for a in c.roles["actors"]) and not any(
                 ctx.classes.get(a) == "group" for a in c.roles["actors"]):
             twin = [o for o in cands if o.type == "military_operation" and o.sentence == c.sentence]
             if twin:
