@@ -28,6 +28,16 @@ Unanchored values (weekday names, ``--MM-DD``, ``--MM``, durations) are re-ancho
 dateparser was checked for sub-jobs and is not used: with ``languages=['ar']`` it misses Levantine
 months, Arabic-Indic digits, "يوم الإثنين", "العام الماضي" and "منذ ثلاثة أيام", and of what it does
 parse only numeric dates and "أمس" are left, which the rules below already cover without its cost.
+
+Choices: news reports the past, so every year-less or relative date resolves to the latest one on or
+before publication (الماضي: strictly before; المقبل/القادم: strictly after). In "أمس الأحد" the
+weekday wins over أمس (publication dates often lag by a day). A bare year needs a cue (عام, منذ,
+خلال …) and a bare month name a cue too (في, منذ, شهر …); names that are also words (أب, مارس)
+need a strong cue, a day or a year; Hijri month names (رجب, شعبان, صفر) need a day or a year.
+
+Known gaps: ranges ("بين 5 و7 آب", "عامي 2014 و2015") give their last or first part only; "آب
+الماضي" found without ``published`` is "--08" and loses الماضي; famous dates ("الحادي عشر من
+سبتمبر") get the latest year; "في 2014" without عام is not taken as a year.
 """
 from __future__ import annotations
 
