@@ -18,27 +18,43 @@ from rasid.resources import KBEntry, Resources
 from rasid.stages.event_attrs import describe, parse_attributes
 from rasid.stages.event_rules import EventRules, Trigger, compile_rules
 
-_GROUP_WORDS = ("armed", "militia", "terror", "insurg", "jihad", "rebel", "branch", "wilay", "province", "extrem",
-                "group", "faction", "opposition", "non_state", "nonstate")
-_STATE_WORDS = ("state", "army", "military", "police", "security", "government", "coalition", "ministry", "force",
-                "intelligence", "agency", "court", "judiciary", "official", "authority", "authorities", "country")
-
 _AGENT_TYPES = {"media_release", "threat"}
 
 
-def entity_class(entry: KBEntry | None, kind: str) -> str:
+def build_actor_classes(res: Resources) -> dict[str, str]:
+    """Entity id -> 'group' (extremist, with every branch and media arm below it) or 'state' (forces)."""
+    rules = res.rules.get("actor_classes") or {}
+    roots = set(rules.get("extremist") or ())
+    forces = set(rules.get("force_categories") or ())
+    out: dict[str, str] = {}
+    for entry in res.entries.values():
+        if entry.kind not in ("organization", "media_outlet", "publication"):
+            continue
+        seen: set[str] = set()
+        node: KBEntry | None = entry
+        while node is not None and node.id not in seen:
+            if node.id in roots:
+                out[entry.id] = "group"
+                break
+            seen.add(node.id)
+            node = res.entries.get(node.parent) if node.parent else None
+        else:
+            if entry.category in forces:
+                out[entry.id] = "state"
+    return out
+
+
+def entity_class(entry: KBEntry | None, kind: str, actor_classes: dict[str, str]) -> str:
     """group | media_arm | state | outlet | platform | publication | person | location | other."""
     if kind in ("person", "location", "platform", "publication"):
         return kind
-    category = (entry.category if entry else "").lower()
-    if "media_arm" in category or (kind == "media_outlet" and entry is not None and entry.parent):
+    category = entry.category if entry else ""
+    if category == "media_arm" or (kind == "media_outlet" and entry is not None and entry.parent):
         return "media_arm"
     if kind == "media_outlet":
         return "outlet"
-    if any(w in category for w in _GROUP_WORDS):
-        return "group"
-    if any(w in category for w in _STATE_WORDS):
-        return "state"
+    if entry is not None and entry.id in actor_classes:
+        return actor_classes[entry.id]
     return "other"
 
 
@@ -93,7 +109,8 @@ def _norm_index(doc: NormalDoc, orig: int) -> int:
 
 def _build_context(doc: NormalDoc, mentions: list[Mention], res: Resources) -> _Context:
     rules: EventRules = res.cached("event_rules", compile_rules)
-    classes = {m.entity_id: entity_class(res.get(m.entity_id), m.kind) for m in mentions}
+    actor_classes = res.cached("actor_classes", build_actor_classes)
+    classes = {m.entity_id: entity_class(res.get(m.entity_id), m.kind, actor_classes) for m in mentions}
     groups = Counter(m.entity_id for m in mentions if classes[m.entity_id] == "group")
     main_group = _parent_most(groups, res)
     sent_norm = [(_norm_index(doc, s), _norm_index(doc, e)) for s, e in doc.sentences]
