@@ -23,6 +23,7 @@ _PUNCT = re.compile(r"[\"'“”‘’«»()\[\]{}<>:;؛،,.!?؟…*|/\\_=+~#@^&
 _DASH = "-–—ـ"
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(raw: RawDoc, rules: dict[str, Any]) -> CleanDoc:
@@ -96,6 +97,7 @@ class _Rules:
     byline_res: list[re.Pattern[str]]
     reporter: list[str]
     outlet_names: dict[str, str]  # folded alias -> name as printed
+    agency_words: set[str]
     wire_re: re.Pattern[str] | None = field(default=None)
 
     @classmethod
@@ -133,7 +135,7 @@ class _Rules:
             credit_prefixes=sorted(fl("credit_prefixes", o), key=len, reverse=True),
             attribution=sorted(fl("attribution_words", o), key=len, reverse=True),
             byline_res=[re.compile(p) for p in o.get("byline_patterns", [])], reporter=fl("reporter_phrases", o),
-            outlet_names=outlet_names, wire_re=re.compile(rf"(?<!\w)(?:{alias_alt})(?!\w)") if wire_names else None,
+            outlet_names=outlet_names, agency_words=set(fl("agency_words", o)), wire_re=re.compile(rf"(?<!\w)(?:{alias_alt})(?!\w)") if wire_names else None,
         )
 
 
@@ -304,7 +306,7 @@ def _drop_inline_link_back(doc: _Work, r: _Rules) -> None:
 def _find_lede(doc: _Work, r: _Rules) -> int | None:
     """The first paragraph of the story: a dateline line near the top, else the first body-shaped line."""
     live = doc.live()
-    for i in live[:8]:
+    for i in live[:4]:
         if _find_dateline(doc.lines[i], r)[0] and _words(doc.lines[i]) >= 8:
             return i
     for i in live:
@@ -349,19 +351,23 @@ def _tokens(line: str) -> list[str]:
 
 
 def _drop_pull_quotes(doc: _Work) -> None:
-    """A short standalone line whose words all reappear, in order, in one earlier paragraph."""
+    """A line repeated verbatim, or a short unpunctuated line whose words recur in order in one earlier paragraph."""
     live = doc.live()
     for pos, i in enumerate(live):
         line = doc.lines[i]
-        if _words(line) > 30 or pos == 0:
+        if pos == 0:
             continue
         toks = _tokens(line)
         if len(toks) < 5:
             continue
+        is_pull = _words(line) <= 30 and not _ends_sentence(line)
         for j in live[:pos]:
             earlier = _tokens(doc.lines[j])
-            if len(earlier) >= len(toks) and _subsequence_share(toks, earlier) >= 0.9:
-                doc.drop(i, "pull quote" if len(earlier) > len(toks) else "repeated line")
+            if earlier == toks:
+                doc.drop(i, "repeated line")
+                break
+            if is_pull and len(earlier) > len(toks) and _subsequence_share(toks, earlier) >= 0.9:
+                doc.drop(i, "pull quote")
                 break
 
 
@@ -432,10 +438,16 @@ def _find_wires(lines: list[str], r: _Rules) -> list[str]:
     for line in lines:
         add(_credit_wires(line, r))
         m = re.search(r"\(([^()]{1,40})\)\s*[.]?\s*$", line)
-        if m and _words(line) > 1:  # "... (أ ف ب)" closing a paragraph
-            add(_only_wires(_key(m.group(1)), r))
+        if m and _words(line) > 1 and not _names_agency_before(line[:m.start()], r):
+            add(_only_wires(_key(m.group(1)), r))  # "... (أ ف ب)" closing a paragraph
         add(_attributed_wires(line, r))
     return wires
+
+
+def _names_agency_before(before: str, r: _Rules) -> bool:
+    """"وكالة الأنباء السعودية (واس)": the parenthesis abbreviates a name just given, it credits nothing."""
+    last = _key(before).split()[-4:]
+    return any(w in r.agency_words for w in last)
 
 
 def _attributed_wires(line: str, r: _Rules) -> list[str]:
@@ -468,7 +480,10 @@ def _find_dateline(line: str, r: _Rules) -> tuple[str | None, list[str]]:
     m = _DATELINE.match(line)
     if not m:
         return None, []
-    place = m.group("place").strip()
+    place = _BIDI.sub("", m.group("place")).strip()
+    words = place.split()
+    if not words or (len(words) > 1 and words[0].startswith("و")) or re.search(r"[A-Za-z\"'“”«»]", place):
+        return None, []
     if any(t in r.dl_stop for t in _key(place).split()) or _key(place) in r.wire_names:
         return None, []
     if _key(place) in r.outlet_names or _words(line) < 5:

@@ -22,33 +22,31 @@ _KILLED = re.compile(r"(?:قتيل|قتلي|قتلا|قتلاه|مقتل|قتل|
 _INJURED = re.compile(r"(?:جريح|جرحي|جرحا|اصاب(?:ه|ة)|اصابات|مصاب|مصابين|اصيب|جرح|injured|wounded)")
 
 
-def _numbers(text: str) -> list[tuple[int, int, float | None, tuple[int, int] | None]]:
-    """(start, end, value, vague range) of numbers in folded text, digits and Arabic words."""
+def _number_rules(ctx: "_Context") -> Any:
+    from rasid.stages.numbers import compile_number_rules
+
+    return ctx.res.cached("number_rules", lambda r: compile_number_rules(r.rules.get("numbers") or {}))
+
+
+def _numbers(text: str, ctx: "_Context") -> list[tuple[int, int, float | None, tuple[int, int] | None]]:
+    """(start, end, value, vague range) of counts in folded text, digits and Arabic words."""
+    from rasid.stages.numbers import find_quantities
+
     out: list[tuple[int, int, float | None, tuple[int, int] | None]] = []
-    try:
-        from rasid.stages.numbers import find_quantities
-    except ImportError:
-        find_quantities = None  # type: ignore[assignment]
-    if find_quantities is not None:
-        for q in find_quantities(text, {}):
-            rng = (int(q.low), int(q.high)) if q.is_vague and q.low is not None and q.high is not None else None
-            out.append((q.span[0], q.span[1], q.value, rng))
-        return out
-    for m in re.finditer(r"[0-9]+", text):
-        out.append((m.start(), m.end(), float(m.group()), None))
+    for q in find_quantities(text, _number_rules(ctx)):
+        rng = (int(q.low), int(q.high)) if q.is_vague and q.low is not None and q.high is not None else None
+        out.append((q.span[0], q.span[1], q.value, rng))
     return out
 
 
-def _number_value(word: str) -> float | None:
+def _number_value(word: str, ctx: "_Context") -> float | None:
+    from rasid.stages.numbers import parse_arabic_number
+
     word = word.strip()
     if re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", word):
         return float(word.replace(",", "."))
-    try:
-        from rasid.stages.numbers import parse_arabic_number
-    except ImportError:
-        return None
     for candidate in (word, word.split()[-1] if word.split() else word):
-        v = parse_arabic_number(candidate)
+        v = parse_arabic_number(candidate, _number_rules(ctx))
         if v is not None:
             return float(v)
     return None
@@ -58,10 +56,10 @@ def _clean_number(v: float) -> int | float:
     return int(v) if float(v).is_integer() else round(v, 2)
 
 
-def _casualties(text: str, trigger_pos: int) -> dict[str, Any]:
+def _casualties(text: str, ctx: "_Context") -> dict[str, Any]:
     """Killed and injured counts: a number next to a casualty noun; vague counts become ranges."""
     found: dict[str, Any] = {}
-    for s, e, value, rng in _numbers(text):
+    for s, e, value, rng in _numbers(text, ctx):
         window_after = text[e:e + 25]
         window_before = text[max(0, s - 20):s]
         for key, regex in (("fatalities", _KILLED), ("injured", _INJURED)):
@@ -88,13 +86,12 @@ def _release_attrs(text: str, ctx: "_Context") -> dict[str, Any]:
             break
     issue = re.search(r"(?:العدد|عددها|عدده|issue)\s+(?:رقم\s+)?([^\s،,.]+(?:\s+عشر)?)", text)
     if issue:
-        value = _number_value(issue.group(1))
+        value = _number_value(issue.group(1), ctx)
         if value is None:
-            try:
-                from rasid.stages.numbers import parse_ordinal
-                value = parse_ordinal(issue.group(1))  # type: ignore[assignment]
-            except ImportError:
-                value = None
+            from rasid.stages.numbers import parse_ordinal
+
+            ordinal = parse_ordinal(issue.group(1), _number_rules(ctx))
+            value = float(ordinal) if ordinal else None
         if value:
             attrs["issue"] = int(value)
     for code, regex in ctx.rules.languages.items():
@@ -104,13 +101,13 @@ def _release_attrs(text: str, ctx: "_Context") -> dict[str, Any]:
             break
     duration = _DURATION.search(text)
     if duration:
-        value = _number_value(duration.group(1))
+        value = _number_value(duration.group(1), ctx)
         if value:
             minutes = value / 60 if duration.group(2).startswith(("ثاني", "ثوان")) else value
             attrs["duration_min"] = _clean_number(round(minutes, 2))
     pages = _PAGES.search(text)
     if pages:
-        value = _number_value(pages.group(1))
+        value = _number_value(pages.group(1), ctx)
         if value:
             attrs["pages"] = int(value)
     return attrs
@@ -145,7 +142,7 @@ def parse_attributes(typ: str, subtype: str | None, base: dict[str, Any], ctx: "
         weapons = _found(ctx.rules.weapons, text)
         if weapons:
             attrs["weapons"] = weapons
-        attrs.update(_casualties(text, trigger_start))
+        attrs.update(_casualties(text, ctx))
         if _CLAIM.search(text) or _CLAIM.search(ctx.doc.norm[: max(0, ctx.sent_norm[min(2, len(ctx.sent_norm) - 1)][1])]):
             attrs["claimed"] = True
     if typ == "territorial_change" and subtype == "control_share":

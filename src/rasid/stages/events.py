@@ -132,11 +132,10 @@ def _parent_most(groups: Counter[str], res: Resources) -> str | None:
 
 
 def _find_dates(doc: NormalDoc, res: Resources) -> list[DateValue]:
-    try:
-        from rasid.stages.dates import find_dates
-    except ImportError:  # the dates stage is optional while it is being built
-        return []
-    return list(find_dates(doc.clean.full_text, doc.clean.published, res.rules.get("dates") or {}))
+    from rasid.stages.dates import compile_date_rules, find_dates
+
+    rules = res.cached("date_rules", lambda r: compile_date_rules(r.rules.get("dates") or {}))
+    return list(find_dates(doc.clean.full_text, doc.clean.published, rules))
 
 
 _QUOTES = re.compile(r"[\"“”«»]")
