@@ -260,12 +260,18 @@ def _role_of_entities(cand: _Candidate, ms: list[Mention], ctx: _Context) -> Non
             elif typ != "media_release":
                 roles["places"].append(m.entity_id)
         elif cls == "person":
-            if typ in _AGENT_TYPES:
-                roles["speakers"].append(m.entity_id)
+            category = (ctx.res.get(m.entity_id).category if ctx.res.get(m.entity_id) else "") or ""
+            if _cue(ctx, "not_speaker", _words_before(text, m.start, 3)):
+                if typ not in ("media_release",):
+                    _add(roles["targets"], m.entity_id)  # "اغتيال ...", "بالولاء لزعيم التنظيم": an object
+            elif typ in _AGENT_TYPES:
+                _add(roles["speakers"], m.entity_id)
+            elif category in _COMMENTATORS:
+                continue  # a president or minister in an attack sentence comments on it
             else:
                 role = "targets" if _after_target_prep(text, cand, m, ctx) or typ in ("execution", "arrest",
                                                                                       "leadership_change") else "actors"
-                roles[role].append(m.entity_id)
+                _add(roles[role], m.entity_id)
         elif cls == "media_arm":
             entry = ctx.res.get(m.entity_id)
             cand.attributes.setdefault("outlet", entry.name_en if entry else m.surface)
@@ -285,6 +291,13 @@ def _role_of_entities(cand: _Candidate, ms: list[Mention], ctx: _Context) -> Non
 
 
 _STATE_ACTS = {"execution", "arrest", "military_operation", "attack"}
+_COMMENTATORS = {"politician", "official", "diplomat", "cleric", "activist"}
+
+
+def _words_before(text: str, pos: int, n: int) -> str:
+    from rasid.stages.normalize import fold
+
+    return fold(" ".join(text[max(0, pos - 60):pos].split()[-n:]))
 
 
 def _is_source(text: str, m: Mention, ctx: _Context) -> bool:
@@ -353,12 +366,30 @@ def fill_roles(cands: list[_Candidate], ctx: _Context) -> list[_Candidate]:
         _role_of_entities(c, assigned[id(c)], ctx)
         if c.type in _AGENT_TYPES and not c.roles["actors"] and ctx.main_group:
             c.roles["actors"].append(ctx.main_group)
+        if c.type == "media_release":
+            c.roles["targets"].clear()  # a release has a producer and speakers; whom it threatens is the threat's
+        if c.type in ("attack", "execution") and not c.roles["actors"]:
+            c.roles["actors"].extend(_nearby_group(c, ctx))
+        for actor in list(c.roles["actors"]):  # a branch acts for its parent group too
+            entry = ctx.res.get(actor)
+            if entry is not None and entry.parent and ctx.classes.get(actor) == "group":
+                _add(c.roles["actors"], entry.parent)
         if c.in_quote and c.type not in _AGENT_TYPES:
             continue  # words inside a quoted speech are not reported events
         c.attributes.update(parse_attributes(c.type, c.subtype, c.trigger.attrs, ctx, c.sentence, c.start))
         c.date = _sentence_date(ctx, c.sentence, c.start)
         out.append(c)
     return out
+
+
+def _nearby_group(c: _Candidate, ctx: _Context) -> list[str]:
+    """An attack with no named perpetrator: the extremist group of the neighbouring sentences, if any."""
+    for j in (c.sentence - 1, c.sentence + 1):
+        if 0 <= j < len(ctx.doc.sentences):
+            groups = [m.entity_id for m in ctx.sentence_mentions(j) if ctx.classes.get(m.entity_id) == "group"]
+            if groups:
+                return groups[:1]
+    return []
 
 
 def _retype(trigger: Trigger, typ: str, subtype: str) -> Trigger:
