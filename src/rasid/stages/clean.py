@@ -23,6 +23,7 @@ _PUNCT = re.compile(r"[\"'“”‘’«»()\[\]{}<>:;؛،,.!?؟…*|/\\_=+~#@^&
 _DASH = "-–—ـ"
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_CONTINUES = re.compile(r"^[\"'“«]?و[أإآتيقكنل]")
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -184,7 +185,10 @@ def _ends_sentence(line: str, allow: str = _FINAL) -> bool:
 
 def _is_headline(line: str) -> bool:
     """A related-link headline: 3-14 words with no sentence-ending stop (a question mark may end it)."""
-    return 3 <= _words(line) <= 14 and not _ends_sentence(line, ".!…:؛")
+    s = line.strip()
+    if _CONTINUES.match(s):  # "وأوضح ...", "وقال ...": a sentence going on, not a headline
+        return False
+    return 3 <= _words(s) <= 14 and not _ends_sentence(s, ".!…:؛")
 
 
 def _is_body(line: str) -> bool:

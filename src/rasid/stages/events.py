@@ -376,10 +376,24 @@ def fill_roles(cands: list[_Candidate], ctx: _Context) -> list[_Candidate]:
                 _add(c.roles["actors"], entry.parent)
         if c.in_quote and c.type not in _AGENT_TYPES:
             continue  # words inside a quoted speech are not reported events
+        if c.type == "media_release" and c.subtype == "statement" and _issued_by_non_group(c, ctx):
+            continue  # "قالت وزارة الداخلية في بيان": a government statement is a source, not a release
         c.attributes.update(parse_attributes(c.type, c.subtype, c.trigger.attrs, ctx, c.sentence, c.start))
         c.date = _sentence_date(ctx, c.sentence, c.start)
         out.append(c)
     return out
+
+
+def _issued_by_non_group(c: _Candidate, ctx: _Context) -> bool:
+    text = ctx.doc.clean.full_text
+    before = [m for m in ctx.sentence_mentions(c.sentence) if m.end <= c.start
+              and len(text[m.end:c.start].split()) <= 8 and m.kind in ("organization", "media_outlet", "person")]
+    if not before:
+        return False
+    issuer = max(before, key=lambda m: m.end)
+    return ctx.classes.get(issuer.entity_id) not in ("group", "media_arm") and not (
+        issuer.kind == "person" and (ctx.res.get(issuer.entity_id) is None or (ctx.res.get(
+            issuer.entity_id).category or "") in ("militant", "militant_leader", "attacker")))
 
 
 def _nearby_group(c: _Candidate, ctx: _Context) -> list[str]:
@@ -408,9 +422,18 @@ def _disjoint(a: list[str], b: list[str]) -> bool:
     return bool(a and b and not set(a) & set(b))
 
 
+_SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"mass_shooting", "assassination"}}
+
+
+def _same_kind(a: _Candidate, b: _Candidate) -> bool:
+    """Same subtype, or a generic one ("انفجار") restating a specific one ("سيارة مفخخة")."""
+    return a.subtype == b.subtype or b.subtype in _SPECIFIC_OF.get(a.subtype or "", ()) or \
+        a.subtype in _SPECIFIC_OF.get(b.subtype or "", ())
+
+
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
     """Same event restated: same type and subtype, and no disagreeing place, target or day."""
-    if a.type != b.type or a.subtype != b.subtype:
+    if a.type != b.type or not _same_kind(a, b):
         return False
     if _disjoint(a.roles["places"], b.roles["places"]) or _disjoint(a.roles["targets"], b.roles["targets"]):
         return False
@@ -429,6 +452,8 @@ def merge_events(cands: list[_Candidate]) -> list[_Candidate]:
     for c in sorted(cands, key=lambda c: (c.sentence, c.start)):
         for m in merged:
             if _compatible(m, c) and _is_background(m) == _is_background(c):
+                if m.subtype in _SPECIFIC_OF and c.subtype != m.subtype:
+                    m.trigger = c.trigger  # keep the specific subtype
                 for role in m.roles:
                     for v in c.roles[role]:
                         _add(m.roles[role], v)
