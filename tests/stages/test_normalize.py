@@ -55,3 +55,9 @@ def test_normalize_doc_offsets_cover_title_and_body() -> None:
     full = doc.clean.full_text
     assert [full[s:e] for s, e in doc.sentences] == ["عنوان الخبر", "الجملة الأولى.", "الجملة الثانية."]
     assert doc.orig_span(0, 5) == (0, 5)
+
+
+@pytest.mark.parametrize("ch", ["\ufdc8", "\ufdfd", "\ufe70", "\uff21"])
+def test_normalize_presentation_forms_and_unassigned_points(ch: str) -> None:
+    norm, to_orig = fold_with_map(ch)
+    assert fold(norm) == norm and all(i == 0 for i in to_orig)

@@ -33,7 +33,9 @@ def _fold_char(ch: str) -> str:
     if ch.isascii():
         return ch.lower()
     if "\ufb50" <= ch <= "\ufeff" or "\uff00" <= ch <= "\uffef":  # presentation forms, full width
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed != ch:
+            return "".join(_fold_char(c) for c in decomposed)
     return ch.lower()
 
 
