@@ -86,12 +86,10 @@ def _release_attrs(text: str, ctx: "_Context") -> dict[str, Any]:
             break
     issue = re.search(r"(?:العدد|عددها|عدده|issue)\s+(?:رقم\s+)?([^\s،,.]+(?:\s+عشر)?)", text)
     if issue:
-        value = _number_value(issue.group(1), ctx)
-        if value is None:
-            from rasid.stages.numbers import parse_ordinal
+        from rasid.stages.numbers import parse_ordinal
 
-            ordinal = parse_ordinal(issue.group(1), _number_rules(ctx))
-            value = float(ordinal) if ordinal else None
+        ordinal = parse_ordinal(issue.group(1), _number_rules(ctx))
+        value = float(ordinal) if ordinal else _number_value(issue.group(1), ctx)
         if value:
             attrs["issue"] = int(value)
     for code, regex in ctx.rules.languages.items():

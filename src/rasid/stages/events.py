@@ -174,6 +174,9 @@ def _is_negated(text: str, pos: int, end: int, ctx: _Context) -> bool:
     before = " ".join(text[:pos].split()[-3:])
     if _cue(ctx, "negation", before) or _cue(ctx, "hypothetical", " ".join(text[:pos].split()[-2:])):
         return True
+    around = " ".join(text[:pos].split()[-2:] + text[end:].split()[:2])
+    if _cue(ctx, "future", around) and not _cue(ctx, "threat_word", text[max(0, pos - 2):end]):
+        return True  # "هجوم الرقة سيكون": what will happen is not an event (a threat is)
     blockers = ctx.rules.blockers
     if blockers is None:
         return False
