@@ -1,91 +1,261 @@
 """Stories: documents that report the same news share a story id (the one cross-document stage).
 
-Two documents join one story when their core events agree on a key (same release: producer +
-format + speaker/title; same attack: type + place; same threat: speaker + target), or when their
-texts are near-duplicates (shared word shingles). Ids derive from the key, so they are stable
-across runs for the same news.
+1. Every document gets a :class:`~rasid.stages.story_features.StoryFeatures` signature.
+2. Candidates meet through blocking keys within a window of published days: LSH bands of the
+   MinHash (near-duplicates: re-posts, wire copies), the document's most telling lead terms, and
+   exact keys of its core events (release speaker or title, attack place, arrest target).
+3. :func:`~rasid.stages.story_features.link_score` decides each candidate pair; pairs are merged
+   best first, and a merge is refused when any two documents of the two groups conflict (core
+   events on different days or places, different release titles or speakers).
+4. Within a story, weekday and year-less dates are re-anchored on a day another outlet states.
+
+Ids are stable: a story is named after its first report (earliest published, then content hash),
+so the same input always gives the same ids, and the store keeps a story's id once it is saved
+(``rasid.store.stories.assign_story`` adds one new article to the stored stories).
 """
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
 
-from rasid.model import Event, Extraction
+from rasid.model import DateValue, Event, Extraction
 from rasid.resources import Resources
-from rasid.stages.normalize import fold
+from rasid.stages.dates import is_resolved, resolve_relative
+from rasid.stages.story_features import StoryFeatures, jaccard_estimate, link_score, story_features
+from rasid.stages.story_model import Claim, Story, StoryField
+
+WINDOW_DAYS = 3
+MAX_POSTING = 400  # candidates kept per blocking key and window: a very common term blocks nothing
+NEAR_DUP = 0.5
 
 
-def event_keys(e: Event) -> set[str]:
-    """Keys under which one core event can meet the same event reported elsewhere."""
-    keys: set[str] = set()
-    actors = sorted(e.actors)[:1] or ["?"]
-    if e.type == "media_release":
-        for s in e.speakers:
-            keys.add(f"release|{actors[0]}|{e.subtype}|speaker:{s}")
-        if e.attributes.get("title"):
-            keys.add(f"release|{actors[0]}|title:{fold(str(e.attributes['title']))}")
-    elif e.type == "threat":
-        for s in e.speakers:
-            keys.add(f"threat|{actors[0]}|speaker:{s}")
-    elif e.type in ("attack", "execution", "military_operation", "territorial_change", "arrest", "leadership_change"):
-        for p in e.places:
-            keys.add(f"{e.type}|{e.subtype}|{actors[0]}|place:{p}")
-        for t in e.targets:
-            if e.type in ("arrest", "leadership_change", "execution"):
-                keys.add(f"{e.type}|target:{t}")
-    return keys
+def story_rules(res: Resources | Mapping[str, Any]) -> Mapping[str, Any]:
+    """The story layer's rules (stopwords, document frequencies) from Resources or a rules dict."""
+    rules = res.rules if isinstance(res, Resources) else res
+    value = rules.get("stories", {})
+    return value if isinstance(value, Mapping) else {}
 
 
-def _shingles(text: str, k: int = 5) -> set[int]:
-    words = fold(text).split()
-    return {hash(" ".join(words[i:i + k])) for i in range(max(0, len(words) - k + 1))}
+def blocking_keys(f: StoryFeatures) -> list[str]:
+    """Keys under which a document can meet another report of the same news."""
+    return [f"b:{b}" for b in f.bands()] + [f"t:{t}" for t in f.term_keys()] + [f"e:{k}" for k in f.event_keys()]
 
 
-def _jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def candidate_pairs(feats: Sequence[StoryFeatures], window: int = WINDOW_DAYS) -> Iterator[tuple[int, int]]:
+    """Pairs of documents that share a blocking key and were published within ``window`` days."""
+    order = sorted(range(len(feats)), key=lambda i: (feats[i].day is None, feats[i].day or 0, feats[i].doc_id))
+    postings: dict[str, list[int]] = {}
+    seen: set[tuple[int, int]] = set()
+    for i in order:
+        day = feats[i].day
+        for key in blocking_keys(feats[i]):
+            plist = postings.setdefault(key, [])
+            if day is not None:
+                plist[:] = [j for j in plist if feats[j].day is None or day - (feats[j].day or 0) <= window]
+            for j in plist[-MAX_POSTING:]:
+                pair = (min(i, j), max(i, j))
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+            plist.append(i)
 
 
-def assign_stories(docs: list[Extraction], res: Resources, dup_threshold: float = 0.5) -> list[Extraction]:
-    """Give every document a story id; documents sharing a core-event key or near-duplicate text share one."""
-    parent = list(range(len(docs)))
+def cluster_features(feats: Sequence[StoryFeatures], threshold: float = 1.0,
+                     window: int = WINDOW_DAYS) -> list[list[int]]:
+    """Group documents into stories: best links first, never joining groups that conflict."""
+    links = []
+    vetoes: set[tuple[int, int]] = set()
+    for i, j in candidate_pairs(feats, window):
+        lk = link_score(feats[i], feats[j], window)
+        if lk.veto:
+            vetoes.add((i, j))
+        elif lk.score >= threshold:
+            links.append((-lk.score, i, j))
+    links.sort()
+    members: dict[int, list[int]] = {i: [i] for i in range(len(feats))}
+    root = list(range(len(feats)))
+    for _, i, j in links:
+        ri, rj = root[i], root[j]
+        if ri == rj:
+            continue
+        a, b = members[ri], members[rj]
+        if any((min(x, y), max(x, y)) in vetoes for x in a for y in b):
+            continue
+        if len(a) < len(b):
+            ri, rj, a, b = rj, ri, b, a
+        a.extend(b)
+        for k in b:
+            root[k] = ri
+        del members[rj]
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def story_id_for(first_key: str) -> str:
+    """A story's id from its founding document's content hash (or doc id).
+
+    >>> story_id_for("abc")
+    'story:a9993e364706'
+    """
+    return "story:" + hashlib.sha1(first_key.encode("utf-8")).hexdigest()[:12]
+
+
+def _founder(docs: Sequence[Extraction]) -> Extraction:
+    return min(docs, key=lambda x: (x.clean.published or "9999", x.content_hash or x.clean.doc_id))
+
+
+def assign_stories(docs: list[Extraction], res: Resources | Mapping[str, Any], threshold: float = 1.0,
+                   known: Mapping[str, str] | None = None) -> list[Extraction]:
+    """Give every document a story id, and date each story's weekdays from the days other outlets give.
+
+    ``known`` maps content hashes to story ids already assigned (e.g. read from the store), so a
+    re-run keeps them: a group that holds a known document takes that document's id.
+    """
+    rules = story_rules(res)
+    feats = [story_features(x, rules) for x in docs]
+    out = list(docs)
+    for group in cluster_features(feats, threshold):
+        members = [docs[i] for i in group]
+        ids = sorted({known[x.content_hash] for x in members if known and x.content_hash in known})
+        sid = ids[0] if ids else story_id_for(_founder(members).content_hash or _founder(members).clean.doc_id)
+        for i, x in zip(group, resolve_story_dates(members)):
+            out[i] = replace(x, story_id=sid)
+    return out
+
+
+# -- cross-document dates ------------------------------------------------------------------------
+
+def resolve_story_dates(docs: Sequence[Extraction]) -> list[Extraction]:
+    """Date one outlet's "الإثنين" from the day another outlet of the same story gives for that event.
+
+    A weekday-only or year-less date of a core event takes the stated day of a same-type core event
+    elsewhere in the story when the weekday (or month and day) agrees; otherwise it is left alone.
+    """
+    stated: dict[str, list[str]] = {}
+    for x in docs:
+        for e in x.events:
+            if e.core and e.date and e.date.precision == "day" and is_resolved(e.date):
+                stated.setdefault(e.type, []).append(e.date.start[:10])
+    if not stated:
+        return list(docs)
+    out = []
+    for x in docs:
+        events = tuple(_redate(e, stated.get(e.type, ())) for e in x.events)
+        out.append(replace(x, events=events) if events != x.events else x)
+    return out
+
+
+def _redate(e: Event, days: Sequence[str]) -> Event:
+    d = e.date
+    if not e.core or d is None or is_resolved(d) or not days:
+        return e
+    for iso in sorted(set(days)):
+        new = resolve_relative(d, iso)
+        if is_resolved(new) and new.start[:10] == iso:
+            return replace(e, date=DateValue(iso, iso, "day", d.text, d.span))
+    return e
+
+
+# -- the story record ----------------------------------------------------------------------------
+
+@dataclass
+class _Acc:
+    values: dict[str, tuple[Any, list[str]]] = field(default_factory=dict)
+
+    def add(self, value: Any, doc_id: str) -> None:
+        key = repr(value)
+        if key not in self.values:
+            self.values[key] = (value, [])
+        if doc_id not in self.values[key][1]:
+            self.values[key][1].append(doc_id)
+
+
+def near_duplicate_groups(docs: Sequence[Extraction], res: Resources | Mapping[str, Any]) -> list[list[str]]:
+    """Doc ids of near-duplicate copies (re-posts, wire copies with small edits), one list per text."""
+    rules = story_rules(res)
+    feats = [story_features(x, rules) for x in docs]
+    root = list(range(len(feats)))
 
     def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
+        while root[i] != i:
+            i = root[i]
         return i
 
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-
-    owner: dict[str, int] = {}
-    doc_keys: list[set[str]] = []
+    for i in range(len(feats)):
+        for j in range(i):
+            if jaccard_estimate(feats[i].minhash, feats[j].minhash) >= NEAR_DUP:
+                root[find(i)] = find(j)
+    groups: dict[int, list[str]] = {}
     for i, x in enumerate(docs):
-        keys: set[str] = set()
-        for e in x.events:
-            if e.core:
-                keys |= event_keys(e)
-        doc_keys.append(keys)
-        for key in keys:
-            if key in owner:
-                union(i, owner[key])
-            else:
-                owner[key] = i
-    shingles = [_shingles(x.clean.full_text) for x in docs]
-    for i in range(len(docs)):
-        for j in range(i + 1, len(docs)):
-            if _jaccard(shingles[i], shingles[j]) >= dup_threshold:
-                union(i, j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(docs)):
-        groups.setdefault(find(i), []).append(i)
-    out = list(docs)
-    for members in groups.values():
-        keys = sorted(set().union(*(doc_keys[i] for i in members)))
-        basis = keys[0] if keys else min(docs[i].content_hash or docs[i].clean.doc_id for i in members)
-        story_id = "story:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
-        for i in members:
-            out[i] = replace(docs[i], story_id=story_id)
-    return out
+        groups.setdefault(find(i), []).append(x.clean.doc_id)
+    return list(groups.values())
+
+
+def build_story(story_id: str, docs: Sequence[Extraction], res: Resources | Mapping[str, Any]) -> Story:
+    """Merge the core events of one story's documents, keeping which source said what."""
+    docs = sorted(docs, key=lambda x: (x.clean.published or "9999", x.clean.doc_id))
+    core = [(x.clean.doc_id, e) for x in docs for e in x.events if e.core]
+    types: dict[tuple[str, str | None], int] = {}
+    for _, e in core:
+        if e.type != "media_release" or not any(k[0] != "media_release" for k in types):
+            types[(e.type, e.subtype)] = types.get((e.type, e.subtype), 0) + 1
+    acts = {k: v for k, v in types.items() if k[0] != "media_release"}
+    main = max(acts or types, key=lambda k: (acts or types)[k]) if types else (None, None)
+    accs: dict[str, _Acc] = {}
+    claims: list[str] = []
+    for doc_id, e in core:
+        if e.type == "media_release" and main[0] == "attack":
+            claims.append(doc_id)
+            continue
+        if e.type != main[0]:
+            continue
+        for name in ("actors", "targets", "speakers", "places"):
+            for v in getattr(e, name):
+                accs.setdefault(name, _Acc()).add(v, doc_id)
+        if e.subtype:
+            accs.setdefault("subtype", _Acc()).add(e.subtype, doc_id)
+        if e.date and e.date.precision == "day" and is_resolved(e.date):
+            accs.setdefault("date", _Acc()).add(e.date.start[:10], doc_id)
+        for k in ("fatalities", "injured", "title", "format", "claimed", "platform"):
+            if e.attributes.get(k) is not None:
+                accs.setdefault(k, _Acc()).add(e.attributes[k], doc_id)
+    fields = []
+    for name, acc in accs.items():
+        cl = tuple(Claim(v, tuple(s)) for v, s in acc.values.values())
+        if name in ("actors", "targets", "speakers", "places"):  # role fillers add up; they do not conflict
+            fields.extend(StoryField(f"{name}:{c.value}", (c,)) for c in cl)
+        else:
+            fields.append(StoryField(name, cl))
+    dups = near_duplicate_groups(docs, res)
+    independent = _independent_count(docs, dups)
+    published = sorted(p for p in (x.clean.published for x in docs) if p)
+    return Story(story_id, tuple(x.clean.doc_id for x in docs), main[0], main[1], tuple(fields),
+                 published[0] if published else None, published[-1] if published else None, len(docs),
+                 independent, tuple(tuple(g) for g in dups if len(g) > 1), tuple(dict.fromkeys(claims)))
+
+
+def _independent_count(docs: Sequence[Extraction], dups: Iterable[list[str]]) -> int:
+    """Independent reports: a near-duplicate group counts once, and so do copies of one wire's story."""
+    by_id = {x.clean.doc_id: x for x in docs}
+    sources: set[str] = set()
+    for group in dups:
+        xs = [by_id[d] for d in group]
+        wires = sorted({w for x in xs for w in x.clean.wires})
+        outlets = sorted({x.clean.outlet or x.clean.doc_id for x in xs})
+        sources.add(f"wire:{wires[0]}" if wires else f"outlet:{outlets[0]}")
+    return len(sources)
+
+
+def cluster_stories(docs: Sequence[Extraction], res: Resources | Mapping[str, Any]) -> list[Story]:
+    """The stories of a batch (documents must carry story ids, e.g. from :func:`assign_stories`)."""
+    groups: dict[str, list[Extraction]] = {}
+    for x in docs:
+        groups.setdefault(x.story_id, []).append(x)
+    return [build_story(sid, xs, res) for sid, xs in sorted(groups.items())]
+
+
+def day_iso(ordinal: int | None) -> str | None:
+    """ISO date of a day ordinal (as held in StoryFeatures.day)."""
+    return date.fromordinal(ordinal).isoformat() if ordinal else None
