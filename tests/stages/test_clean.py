@@ -196,24 +196,13 @@ def test_clean_language(text: str, lang: str) -> None:
     assert _clean(text, title="").language == lang
 
 
-def _fold_safe(ch: str) -> bool:
-    """normalize.fold recurses forever on NFKC-stable chars in U+FB50-U+FFEF (reported; not this stage's file)."""
-    import unicodedata
-
-    in_range = "\ufb50" <= ch <= "\ufeff" or "\uff00" <= ch <= "\uffef"
-    return not (in_range and unicodedata.normalize("NFKC", ch) == ch)
-
-
-_TEXT = st.text(alphabet=st.characters().filter(_fold_safe), max_size=400)
-
-
-@pytest.mark.xfail(reason="rasid.stages.normalize.fold: RecursionError on U+FFEF (owner: normalize)", strict=False)
 def test_issue_fold_recursion_on_unassigned_halfwidth() -> None:
-    clean(RawDoc(doc_id="h", source="h", title="\uffef", text=""), RULES)
+    """U+FFEF once sent normalize.fold into endless recursion; clean must not raise on any str."""
+    assert clean(RawDoc(doc_id="h", source="h", title="\uffef", text=""), RULES).title == "\uffef"
 
 
 @settings(max_examples=150, deadline=None)
-@given(_TEXT, st.text(alphabet=st.characters().filter(_fold_safe), max_size=60))
+@given(st.text(max_size=400), st.text(max_size=60))
 def test_clean_never_raises(text: str, title: str) -> None:
     doc = clean(RawDoc(doc_id="h", source="h", title=title, text=text), RULES)
     assert "\n\n\n" not in doc.text and doc.text == doc.text.strip("\n")

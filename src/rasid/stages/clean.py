@@ -24,6 +24,8 @@ _DASH = "-–—ـ"
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CONTINUES = re.compile(r"^[\"'“«]?و[أإآتيقكنل]")
+_LIST_ITEM = re.compile(r"^[*•·▪◦●■\-–—]\s")  # bullet points are the article's own list
+_FIGURE = re.compile(r"[:：]\s*[\d٠-٩]")  # "درع الفرات: 3695 كيلومترا مربعا" is data, not a link
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -49,8 +51,9 @@ def clean(raw: RawDoc, rules: dict[str, Any]) -> CleanDoc:
     _drop_footer(doc, r)
     _drop_inline_link_back(doc, r)
     lede = _find_lede(doc, r)
-    _drop_top_headlines(doc, lede, r)
-    _drop_mid_headlines(doc, lede, r)
+    if _punctuates(doc):  # headline shape means nothing in a text that never ends its sentences
+        _drop_top_headlines(doc, lede, r)
+        _drop_mid_headlines(doc, lede, r)
     _drop_pull_quotes(doc)
     text = _assemble(doc)
     kept = [line for line, k in zip(doc.lines, doc.keep) if k and line.strip()]
@@ -179,14 +182,14 @@ def _words(line: str) -> int:
 
 
 def _ends_sentence(line: str, allow: str = _FINAL) -> bool:
-    s = line.rstrip().rstrip(_CLOSERS).rstrip()
+    s = _BIDI.sub("", line).rstrip().rstrip(_CLOSERS).rstrip()
     return bool(s) and s[-1] in allow
 
 
 def _is_headline(line: str) -> bool:
     """A related-link headline: 3-14 words with no sentence-ending stop (a question mark may end it)."""
-    s = line.strip()
-    if _CONTINUES.match(s):  # "وأوضح ...", "وقال ...": a sentence going on, not a headline
+    s = _BIDI.sub("", line).strip()
+    if _CONTINUES.match(s) or _LIST_ITEM.match(s) or _FIGURE.search(s):  # "وأوضح ...", "وقال ...": a sentence going on, not a headline
         return False
     return 3 <= _words(s) <= 14 and not _ends_sentence(s, ".!…:؛")
 
@@ -319,13 +322,18 @@ def _find_lede(doc: _Work, r: _Rules) -> int | None:
     return live[0] if live else None
 
 
+def _punctuates(doc: _Work) -> bool:
+    long = [doc.lines[i] for i in doc.live() if _words(doc.lines[i]) >= 12]
+    return not long or sum(1 for line in long if _ends_sentence(line)) / len(long) >= 0.7
+
+
 def _drop_top_headlines(doc: _Work, lede: int | None, r: _Rules) -> None:
     """Headline-shaped lines between the title and the lede are links to other stories."""
     if lede is None:
         return
     top = [i for i in doc.live() if i < lede]
     heads = [i for i in top if _is_headline(doc.lines[i]) and not _is_protected(doc.lines[i], r)]
-    if heads and (len(heads) >= 2 or len(top) >= 2):
+    if len(heads) >= 2:
         for i in heads:
             doc.drop(i, "related headline")
 
