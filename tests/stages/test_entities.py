@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -93,3 +92,107 @@ def test_entities_offsets_point_at_the_surface(small_res: Resources) -> None:
     doc = normalize(CleanDoc("t", "", text))
     mentions, _ = find_entities(doc, small_res)
     assert [text[m.start:m.end] for m in mentions] == ["تنظيمُ الدولةِ الإسلاميةِ"]
+
+
+# --- issue 3: names the knowledge base does not know (bundled lexicon and rules) -------------------
+
+@pytest.fixture(scope="module")
+def res() -> Resources:
+    return Resources.load()
+
+
+def _by_kind(text: str, res: Resources) -> dict[str, set[str]]:
+    doc = normalize(CleanDoc("t", "", text))
+    _, entities = find_entities(doc, res)
+    out: dict[str, set[str]] = {}
+    for e in entities:
+        out.setdefault(e.kind, set()).update(e.names)
+    return out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("أعلن الحوثيون مقتل القيادي الحوثي البارز صالح الصماد بغارة", "صالح الصماد"),
+    ("وقال مدير المرصد، رامي عبد الرحمن إن الاشتباكات مستمرة", "رامي عبد الرحمن"),
+    ("بينهم قائد الفرقة العقيد نديم الحسن مساء الاربعاء", "نديم الحسن"),
+    ("أدت الغارة إلى مقتل ابو خليل السوداني القائد العملاني", "ابو خليل السوداني"),
+    ("وقال محلل شؤون الإرهاب في الشبكة، بول كروكشانك، إن الرسالة مهمة", "بول كروكشانك"),
+    ("أعلن المجلس تعيين مهدي المشاط خلفا له", "مهدي المشاط"),
+    ("اغتيال رئيس الفرع المقدم سومر زيدان. وقالت الفصائل", "سومر زيدان"),
+    ("ظهر المتحدث أبو الحسن المهاجر في تسجيل", "أبو الحسن المهاجر"),
+    ("وقال علي الحسيني رئيس البلدية إن الهجوم وقع ليلا", "علي الحسيني"),
+])
+def test_entities_unknown_persons_by_context(res: Resources, text: str, name: str) -> None:
+    assert name in _by_kind(text, res).get("person", set())
+
+
+@pytest.mark.parametrize("text", [
+    "وقعت الحادثة على الطريق الدولي أمس",       # "على" folds like the name "علي"
+    "أعلن المجلس تعيين قائد جديد خلفا له",
+    "وركبوا صماما لتفجير القنبلة في السيارة",
+    "سيطرت القوات الحكومية على المدينة",
+    "في أفضل الأحوال لن يتغير شيء",
+    "قال مسؤول محلي ومصادر في الشرطة إن 12 شخصا قتلوا",
+])
+def test_entities_no_person_in_ordinary_phrases(res: Resources, text: str) -> None:
+    assert "person" not in _by_kind(text, res)
+
+
+def test_entities_surname_links_to_full_name(res: Resources) -> None:
+    doc = normalize(CleanDoc("t", "", "قتل القيادي صالح الصماد في غارة. وكان الصماد يرأس المجلس. وخلفا للصماد عين آخر"))
+    _, entities = find_entities(doc, res)
+    people = [e for e in entities if e.kind == "person"]
+    assert len(people) == 1
+    assert set(people[0].names) == {"صالح الصماد", "الصماد", "صماد"}
+    assert people[0].id.startswith("rasid:person:") and people[0].name_en.lower().endswith("sammad")
+
+
+@pytest.mark.parametrize("text, kind, name", [
+    ("سمعت عضو الكونغرس عن الحزب الديمقراطي رسالة", "organization", "الحزب الديمقراطي"),
+    ("وضبطت الأجهزة الأمنية الكويتية شبكة إرهابية", "organization", "الأجهزة الأمنية الكويتية"),
+    ("أعلن تنظيم «جند الخلافة» مسؤوليته", "organization", "جند الخلافة"),
+    ("ونشرت مجلة «القسطنطينية» عددها الأول", "publication", "القسطنطينية"),
+    ("ونقلت وكالة سبأ بيانا للحوثيين", "media_outlet", "وكالة سبأ"),
+    ("ساعدت قوات الحلف الاطلسي في العملية", "organization", "الحلف الاطلسي"),
+])
+def test_entities_unknown_orgs_by_head_word(res: Resources, text: str, kind: str, name: str) -> None:
+    assert name in _by_kind(text, res).get(kind, set())
+
+
+@pytest.mark.parametrize("text", ["سيطرت القوات الحكومية على المدينة", "وقالت الجماعة في بيان",
+                                  "انتشرت قوات أفغانية وباكستانية", "وأعلن التنظيم مسؤوليته"])
+def test_entities_generic_org_phrases_are_not_names(res: Resources, text: str) -> None:
+    got = _by_kind(text, res)
+    assert all(not i.startswith("rasid:org:") for i in _ids(text, res))
+    assert got.get("organization", set()) <= {"التنظيم"}
+
+
+def _ids(text: str, res: Resources) -> set[str]:
+    _, entities = find_entities(normalize(CleanDoc("t", "", text)), res)
+    return {e.id for e in entities}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("اشتباكات في قرية قاح بريف إدلب", "قاح"),
+    ("سيطر المسلحون على بلدة حيط في ريف درعا", "حيط"),
+])
+def test_entities_unknown_places_after_a_cue(res: Resources, text: str, name: str) -> None:
+    assert name in _by_kind(text, res).get("location", set())
+
+
+@pytest.mark.parametrize("text", ["لجأ الأهالي إلى مخيم للنازحين قرب الحدود", "دخلت مدينة كبيرة في المعركة"])
+def test_entities_place_cue_without_a_name(res: Resources, text: str) -> None:
+    assert not any(i.startswith("rasid:place:") for i in _ids(text, res))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وقال في بيان صدر الخميس إن الوضع هادئ", "بيان"),
+    ("وقال في بيان صدر الخميس إن الوضع هادئ", "الخميس"),
+])
+def test_entities_common_words_are_not_places_without_a_cue(res: Resources, text: str, word: str) -> None:
+    assert word not in _by_kind(text, res).get("location", set())
+
+
+def test_entities_pattern_ids_are_stable(res: Resources) -> None:
+    a = _ids("قتل القيادي صالح الصماد في غارة", res)
+    b = _ids("أعلنت الجماعة أن صالح الصماد قتل", res)
+    assert a & b and next(iter(a & b)).startswith("rasid:person:")

@@ -14,6 +14,19 @@ from typing import Any
 
 from rasid.model import Entity, Mention, NormalDoc
 from rasid.resources import KBEntry, Resources
+from rasid.stages.entity_patterns import (
+    Lexicon,
+    Tok,
+    build_lexicon,
+    find_orgs,
+    find_persons,
+    find_places,
+    is_not_place,
+    romanize,
+    slug,
+    strip_clitic,
+    tokenize,
+)
 from rasid.stages.normalize import fold
 
 _ARTICLE_PREFIXES = frozenset({"ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "وكال", "فبال"})
@@ -151,16 +164,29 @@ def _has_place_cue(norm: str, start: int) -> bool:
     return bool(words) and any(w.lstrip("وفب") in _PLACE_CUES or w in _PLACE_CUES for w in words[-2:])
 
 
+def _has_strong_place_cue(norm: str, start: int, lex: Lexicon) -> bool:
+    words = norm[max(0, start - 30):start].split()
+    return bool(words) and any(b in lex.place_cues for _, b in strip_clitic(words[-1], ("و", "ب", "ل", "وب", "ول")))
+
+
 def _choose(hit: _Hit, doc_context: dict[str, Any], res: Resources) -> KBEntry | None:
     """Pick one entry for a hit: non-context names first, then kind, then place context and size."""
     candidates = [(k, res.entries[k.entry_id]) for k in hit.keys if not k.is_context and k.entry_id in res.entries]
     if not candidates:
         return None
     norm = doc_context["norm"]
+    lex: Lexicon = res.cached("entity_lexicon", build_lexicon)
+    word = norm[hit.name_start:hit.end]
+    is_common = word in lex.common or word in lex.place_cues or ("ال" + word) in lex.common and norm[hit.start:hit.name_start].endswith("ال")
     ranked = []
     for k, e in candidates:
+        if e.kind == "location" and word in lex.place_cues:
+            continue  # "مدينة" is the cue, not the town of that name
         if e.kind == "location" and e.is_ambiguous and not _has_place_cue(norm, hit.start):
             continue
+        if e.kind == "location" and is_common and e.precision not in ("country", "admin1") and e.population < 100000 \
+                and not _has_strong_place_cue(norm, hit.start, lex):
+            continue  # "بيان", "الخميس": ordinary words unless "بلدة بيان"
         admin_bonus = 1 if e.kind == "location" and (e.admin1 in doc_context["admin1s"] or e.country in doc_context["countries"]) else 0
         ranked.append((_KIND_RANK.get(e.kind, 3), -admin_bonus, _precision_rank(e), -e.population, e.id, e))
     if not ranked:
@@ -219,7 +245,117 @@ def _link_context_names(doc: NormalDoc, hits: list[_Hit], known: list[Mention], 
     return out
 
 
-def link_entities(doc: NormalDoc, mentions: list[Mention], res: Resources) -> tuple[Entity, ...]:
+_ID_PREFIX = {"person": "person", "organization": "org", "media_outlet": "media", "publication": "pub",
+              "platform": "platform", "location": "place"}
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer
+
+
+def find_pattern_mentions(
+    doc: NormalDoc, known: list[Mention], res: Resources,
+) -> tuple[list[Mention], dict[str, tuple[str, str]]]:
+    """Add names found by context to the knowledge-base mentions; returns all mentions and canonical names.
+
+    A place alias inside a recognised person or organisation name is dropped ("عدنان عفرين"), and a
+    known person inside a longer person name gives way ("حمزة بن لادن").
+    """
+    lex: Lexicon = res.cached("entity_lexicon", build_lexicon)
+    text = doc.clean.full_text
+    toks = tokenize(doc.norm)
+    orig = [text[slice(*doc.orig_span(t.start, t.end))] for t in toks]
+    mentions = [m for m in known if not (m.kind == "location" and is_not_place(doc.norm, *_norm_span(doc, m), lex))]
+    canon: dict[str, tuple[str, str]] = {}
+    by_key: dict[tuple[str, str], str] = {}  # (first, last) name word -> entity id
+    spans = [*find_persons(toks, orig, lex), *find_orgs(toks, doc.norm, lex), *find_places(toks, doc.norm, lex)]
+    added: list[Mention] = []
+    for sp in spans:
+        s, e = doc.orig_span(sp.start, sp.end)
+        if s >= e or any(_overlaps((s, e), (m.start, m.end)) for m in added):
+            continue
+        clash = [m for m in mentions if _overlaps((s, e), (m.start, m.end))]
+        if sp.kind == "location" and clash:
+            continue
+        wins = all(
+            _inside((m.start, m.end), (s, e)) and (m.kind == "location" or m.kind == sp.kind == "person")
+            or sp.kind == "person" and m.kind == "location" and not (m.start <= s and e <= m.end)
+            for m in clash)  # "أن صالح" is not In Salah when "صالح الصماد" is a name
+        if not wins:
+            continue
+        mentions = [m for m in mentions if m not in clash]
+        words = sp.name or sp.words
+        key = (words[0], words[-1])
+        entity_id = by_key.get(key) if sp.kind == "person" else None
+        if entity_id is None:
+            name_en = romanize(words, lex) if sp.kind == "person" else _latin_title(words, lex)
+            entity_id = f"rasid:{_ID_PREFIX[sp.kind]}:{slug(name_en) or slug(' '.join(words))}"
+            if entity_id not in canon:
+                ns, ne = (s, e) if not sp.name else doc.orig_span(sp.start, sp.end)
+                canon[entity_id] = (name_en, text[ns:ne])
+            if sp.kind == "person":
+                by_key[key] = entity_id
+        added.append(Mention(s, e, text[s:e], entity_id, sp.kind, "pattern"))
+    mentions.extend(added)
+    mentions.extend(_link_surnames(doc, toks, mentions, lex, res))
+    return sorted(mentions, key=lambda m: m.start), canon
+
+
+def _latin_title(words: tuple[str, ...], lex: Lexicon) -> str:
+    return romanize(words, lex)
+
+
+def _norm_span(doc: NormalDoc, m: Mention) -> tuple[int, int]:
+    import bisect
+
+    s = bisect.bisect_left(doc.to_orig, m.start)
+    e = bisect.bisect_left(doc.to_orig, m.end)
+    return s, e
+
+
+def _link_surnames(doc: NormalDoc, toks: list[Tok], mentions: list[Mention], lex: Lexicon,
+                   res: Resources) -> list[Mention]:
+    """A family name alone ("الصماد", "عظيموف") refers to the person the article names in full."""
+    text = doc.clean.full_text
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        words = fold(m.surface).split()
+        entry = res.get(m.entity_id)
+        if entry is not None:
+            words = fold(entry.name_ar).split() if len(words) < 2 else words
+        if len(words) < 2:
+            continue
+        last = words[-1]
+        if len(last) >= 3 and last not in lex.stop and last not in lex.given and last not in lex.adjectives:
+            owners[last].add(m.entity_id)
+    if not owners:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for i, t in enumerate(toks):
+        for plen, base in strip_clitic(t.word, ("و", "ف", "ب", "ل", "وب", "ول")):
+            ids = owners.get(base)
+            if not ids or len(ids) != 1:
+                continue
+            if i > 0 and toks[i - 1].word in lex.links:
+                break
+            s, e = doc.orig_span(t.start + plen, t.end)
+            if any(_overlaps((s, e), sp) for sp in taken):
+                break
+            entity_id = next(iter(ids))
+            out.append(Mention(s, e, text[s:e], entity_id, "person", "coref"))
+            break
+    return out
+
+
+def link_entities(doc: NormalDoc, mentions: list[Mention], res: Resources,
+                  canon: dict[str, tuple[str, str]] | None = None) -> tuple[Entity, ...]:
     """Group mentions into contract entities with names, offsets and (for places) coordinates."""
     by_id: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -230,7 +366,8 @@ def link_entities(doc: NormalDoc, mentions: list[Mention], res: Resources) -> tu
         names = tuple(dict.fromkeys(m.surface for m in ms))
         spans = tuple((m.start, m.end) for m in ms)
         if entry is None:  # found by pattern, not in the knowledge base
-            out.append(Entity(entity_id, ms[0].kind, names[0], names[0], names, spans))
+            name_en, name_ar = (canon or {}).get(entity_id, (names[0], names[0]))
+            out.append(Entity(entity_id, ms[0].kind, name_en, name_ar, names, spans))
             continue
         out.append(Entity(
             id=entry.id, kind=entry.kind, name_en=entry.name_en, name_ar=entry.name_ar, names=names, mentions=spans,
@@ -242,5 +379,5 @@ def link_entities(doc: NormalDoc, mentions: list[Mention], res: Resources) -> tu
 
 def find_entities(doc: NormalDoc, res: Resources) -> tuple[list[Mention], tuple[Entity, ...]]:
     """The entity stage: mentions (for the event stage) and the entities they resolve to."""
-    mentions = find_mentions(doc, res)
-    return mentions, link_entities(doc, mentions, res)
+    mentions, canon = find_pattern_mentions(doc, find_mentions(doc, res), res)
+    return mentions, link_entities(doc, mentions, res, canon)
