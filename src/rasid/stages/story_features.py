@@ -239,8 +239,8 @@ def _compatible(a: EventKey, b: EventKey) -> bool:
 def _event_relation(a: EventKey, b: EventKey) -> tuple[int, bool]:
     """(agreement 0..3, conflict) of two core events.
 
-    3: same release speaker or title, same threat speaker, same named target; 2: same place, or same
-    type on the same stated day; 1: same type and subtype. Only a stated day that differs is a
+    3: same release speaker or title, same threat speaker, same named target; 2: same place; 1: same
+    type and subtype, or same type on the same stated day; 1: same type and subtype. Only a stated day that differs is a
     conflict: role fillers are often missing or partial, so disjoint ones are merely no agreement.
     """
     if not _compatible(a, b):
@@ -260,9 +260,9 @@ def _event_relation(a: EventKey, b: EventKey) -> tuple[int, bool]:
     elif a.targets & b.targets and a.type == b.type and a.type in ("arrest", "leadership_change", "execution") \
             and any(t.startswith("rasid:person") for t in a.targets & b.targets):
         return 3, False
-    if (a.places & b.places) or same_day:
+    if a.places & b.places:
         return 2, False
-    return (1 if a.type == b.type and a.subtype == b.subtype else 0), False
+    return (1 if a.type == b.type and (a.subtype == b.subtype or same_day) else 0), False
 
 
 def link_score(a: StoryFeatures, b: StoryFeatures, window: int = 3) -> Link:
@@ -273,20 +273,25 @@ def link_score(a: StoryFeatures, b: StoryFeatures, window: int = 3) -> Link:
     and the lead texts must be similar: more similar the less the core events say.
     """
     jac = jaccard_estimate(a.minhash, b.minhash)
-    if jac >= 0.5:
+    sim = cosine(a.terms, b.terms)
+    if jac >= 0.8 or (jac >= 0.5 and sim >= 0.3):  # shared site boilerplate alone can reach 0.5
         return Link(2.0, f"near-duplicate (shingle Jaccard ~{jac:.2f})")
     if a.day is not None and b.day is not None and abs(a.day - b.day) > window:
         return Link(0.0, "published too far apart", veto=True)
     agree, conflict = 0, False
+    same_day_types = set()
     for ea in a.events:
         for eb in b.events:
             s, c = _event_relation(ea, eb)
             agree = max(agree, s)
             conflict = conflict or c
-    sim = cosine(a.terms, b.terms)
+            if s and ea.type == eb.type and ea.subtype == eb.subtype and ea.day is not None and ea.day == eb.day:
+                same_day_types.add(ea.type)
     if conflict and sim < 0.6:
         return Link(0.0, f"core events conflict (text {sim:.2f})", veto=True)
-    need = {3: 0.1, 2: 0.2, 1: 0.3, 0: 0.4}[agree]
+    need = {3: 0.1, 2: 0.3, 1: 0.33, 0: 0.45}[agree]
+    if len(same_day_types) >= 2:  # e.g. the attack and its claim video, each on the same day in both
+        need = min(need, 0.2)
     if a.is_followup != b.is_followup and agree < 3:
         need = max(need, 0.55)  # "five more fighters", "a new attack": a later event of the same kind
     return Link(sim / need, f"text {sim:.2f}, event agreement {agree}")
