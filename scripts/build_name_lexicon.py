@@ -64,7 +64,8 @@ def main() -> None:
             texts.append(_WORD.findall(fold(f"{d.get('title', '')} {d.get('text', '')}")))
             freq.update(texts[-1])
     # how often a word follows a clear given name ("دونالد ترامب", "صالح الصماد"): a surname's signature
-    strong = {k for k, c in given.items() if c >= 50 and c * 4 > freq[k] and k != "علي"} | {"ابو", "ابي", "ابا"}
+    strong = {k for k, c in given.items() if c >= 5 and c * 3 >= surname[k] and c * 20 > freq[k] and k != "علي"}
+    strong |= {"ابو", "ابي", "ابا"}
     after_given: Counter[str] = Counter()
     for words in texts:
         after_given.update(b for a, b in itertools.pairwise(words) if a in strong)

@@ -268,11 +268,15 @@ def find_pattern_mentions(
     lex: Lexicon = res.cached("entity_lexicon", build_lexicon)
     text = doc.clean.full_text
     toks = tokenize(doc.norm)
-    orig = [text[slice(*doc.orig_span(t.start, t.end))] for t in toks]
+    to_orig = doc.to_orig
+
+    def last_char(t: Tok) -> str:
+        return text[to_orig[t.end - 1]]
+
     mentions = [m for m in known if not (m.kind == "location" and is_not_place(doc.norm, *_norm_span(doc, m), lex))]
     canon: dict[str, tuple[str, str]] = {}
     by_key: dict[tuple[str, str], str] = {}  # (first, last) name word -> entity id
-    spans = [*find_persons(toks, orig, lex), *find_orgs(toks, doc.norm, lex), *find_places(toks, doc.norm, lex)]
+    spans = [*find_persons(toks, last_char, lex), *find_orgs(toks, doc.norm, lex), *find_places(toks, doc.norm, lex)]
     added: list[Mention] = []
     for sp in spans:
         s, e = doc.orig_span(sp.start, sp.end)

@@ -20,7 +20,7 @@ import gzip
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from rasid.resources import Resources
 from rasid.stages.normalize import fold
@@ -136,6 +136,8 @@ def strip_clitic(word: str, prefixes: tuple[str, ...] = _NAME_CLITICS) -> list[t
     >>> strip_clitic("وبأبو")
     [(0, 'وبأبو'), (2, 'أبو'), (1, 'بأبو')]
     """
+    if word[0] not in "وفبل":
+        return [(0, word)]
     out = [(0, word)]
     for p in prefixes:
         if word.startswith(p) and len(word) - len(p) >= 2:
@@ -234,8 +236,8 @@ def _cue_before(toks: list[Tok], i: int, lex: Lexicon) -> int | None:
     return None
 
 
-def find_persons(toks: list[Tok], orig: list[str], lex: Lexicon) -> list[Span]:
-    """Person names by kunya, given name or title cue (``orig``: each token's original surface)."""
+def find_persons(toks: list[Tok], last_char: Callable[[Tok], str], lex: Lexicon) -> list[Span]:
+    """Person names by kunya, given name or title cue (``last_char``: a token's last original letter)."""
     out: list[Span] = []
     n = len(toks)
     i = 0
@@ -257,7 +259,7 @@ def find_persons(toks: list[Tok], orig: list[str], lex: Lexicon) -> list[Span]:
                     j += 1
                 found = Span(t.start + plen, toks[j - 1].end, "person", (base, *(x.word for x in toks[i + 1:j])), "kunya")
                 break
-            if base in lex.given and not orig[i].endswith("ى") and (plen == 0 or base not in lex.common):
+            if base in lex.given and last_char(t) != "ى" and (plen == 0 or base not in lex.common):
                 j = i + 1
                 if nxt is not None and nxt.joined and (nxt.word in lex.namey or not nxt.word.startswith("ال")):
                     j = _name_run(toks, i + 1, lex, allow_oov=not base.startswith("ال"))
