@@ -44,6 +44,8 @@ OUT = ROOT / "src" / "rasid" / "data" / "gazetteer"
 HEADER = ["id", "name_en", "name_ar", "aliases", "lat", "lon", "country", "admin1", "admin2", "feature",
           "population", "precision", "wikidata", "parent", "ambiguous"]
 
+# "في المدينة" says nothing: only cues that name a kind of place count as evidence of a place name.
+WEAK_PLACE_CUES = ("في", "وفي", "نحو", "داخل", "وسط", "محيط", "مناطق", "شمال", "جنوب", "شرق", "غرب")
 ARAB_COUNTRIES = {"SY", "IQ", "JO", "LB", "PS", "SA", "KW", "BH", "QA", "AE", "OM", "YE", "EG", "LY", "TN", "DZ",
                   "MA", "SD", "SO", "DJ", "MR", "KM"}
 # Letters of Persian, Urdu, Kurdish, Pashto, Uyghur spellings that Arabic never uses.
@@ -57,6 +59,7 @@ PLACE_CUES = {fold(w) for w in ("في", "وفي", "بمدينة", "مدينة", 
                                 "ناحية", "قضاء", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
                                 "قرب", "بالقرب", "نحو", "مخيم", "جبل", "معبر", "أطراف", "محيط", "مدينتي", "بلدتي",
                                 "مناطق", "داخل", "وسط", "عاصمة", "العاصمة", "مطار", "سجن")}
+STRONG_PLACE_CUES = PLACE_CUES - {fold(w) for w in WEAK_PLACE_CUES}
 
 
 def strip_marks(s: str) -> str:
@@ -140,7 +143,7 @@ def corpus_stats(shared: Path, names: set[str]) -> tuple[Counter, Counter]:
                     key = " ".join(toks[i:i + n])
                     if key in names:
                         total[key] += 1
-                        if i and toks[i - 1] in PLACE_CUES:
+                        if i and toks[i - 1] in STRONG_PLACE_CUES:
                             cued[key] += 1
     return total, cued
 
@@ -296,12 +299,13 @@ def main() -> None:
         forms.sort(key=lambda n: (-total[fold(n)], n.startswith(ADMIN_PREFIXES), len(n)))
         return forms[0], forms[1:]
 
-    def ambiguous(*names: str, pop: int = 0) -> str:
-        """A name mostly used without a place cue is a common word (big cities need a stronger signal)."""
+    def ambiguous(*names: str, pop: int = 0, cc: str = "") -> str:
+        """A name mostly used without a place cue is a common word (big Arab cities need a stronger signal)."""
         for n in names:
             k = fold(n)
             t = total[k]
-            if t >= 15 and cued[k] / t < (0.25 if pop < 100000 else 0.05):
+            lenient = pop >= 100000 and (cc in ARAB_COUNTRIES or not cc)
+            if t >= 15 and cued[k] / t < (0.02 if lenient else 0.25):
                 return "1"
         return ""
 
@@ -315,7 +319,7 @@ def main() -> None:
         if len(fold(name_ar).replace(" ", "")) < 3:
             continue
         add(f"gn:{r['gid']}", r["name"], name_ar, al, r["lat"], r["lon"], r["cc"], r["admin1"], "",
-            "populated_place", r["pop"], "place", ambiguous=ambiguous(name_ar, pop=r["pop"]))
+            "populated_place", r["pop"], "place", ambiguous=ambiguous(name_ar, pop=r["pop"], cc=r["cc"]))
     for r in world_rows:
         name_ar, al = pick_ar(r["ar"])
         if len(fold(name_ar).replace(" ", "")) < 3:
@@ -568,7 +572,7 @@ def main() -> None:
             continue
         if p["feature"] in ("admin1", "admin2", "admin3"):
             continue
-        p["ambiguous"] = ambiguous(p["name_ar"], pop=p["population"])
+        p["ambiguous"] = ambiguous(p["name_ar"], pop=p["population"], cc=p["country"])
 
     # --- drop aliases that are ambiguous one-word common words on big rows? keep: resolver uses the flag.
     OUT.mkdir(parents=True, exist_ok=True)
