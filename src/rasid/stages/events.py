@@ -93,6 +93,7 @@ class _Context:
     main_group: str | None
     sent_norm: list[tuple[int, int]]  # folded [start, end) of each sentence
     dates: list[DateValue]
+    dateline_end: int = 0
 
     def sentence_text(self, i: int) -> str:
         s, e = self.sent_norm[i]
@@ -115,7 +116,17 @@ def _build_context(doc: NormalDoc, mentions: list[Mention], res: Resources) -> _
     main_group = _parent_most(groups, res)
     sent_norm = [(_norm_index(doc, s), _norm_index(doc, e)) for s, e in doc.sentences]
     dates = _find_dates(doc, res)
-    return _Context(doc, res, rules, mentions, classes, main_group, sent_norm, dates)
+    return _Context(doc, res, rules, mentions, classes, main_group, sent_norm, dates, _dateline_end(doc))
+
+
+def _dateline_end(doc: NormalDoc) -> int:
+    """End offset of the dateline ("بيروت -", "(CNN) دبي، الإمارات --") at the start of the body."""
+    body = doc.clean.text
+    dateline = doc.clean.dateline
+    if dateline and body.lstrip().startswith(dateline):
+        return doc.clean.body_offset + body.index(dateline) + len(dateline)
+    m = re.match(r"\s*(?:\([^)]{1,30}\))?\s*[^\s،,:.-]+(?:[،,]\s*[^\s،,:.-]+){0,3}\s*(?:--|-|–|:)\s", body)
+    return doc.clean.body_offset + m.end() if m and len(m.group().split()) <= 6 else 0
 
 
 def _parent_most(groups: Counter[str], res: Resources) -> str | None:
@@ -252,6 +263,16 @@ def _role_of_entities(cand: _Candidate, ms: list[Mention], ctx: _Context) -> Non
         if m.entity_id in seen:
             continue
         seen.add(m.entity_id)
+        if m.start < ctx.dateline_end:
+            continue  # "(CNN) دبي، الإمارات -": where the report was filed, not where it happened
+        if cls == "location" and _cue(ctx, "led_by", _words_before(text, m.start, 1)):
+            continue  # "التحالف بقيادة الولايات المتحدة": part of the actor's name, not a place
+        if typ == "attack" and cand.subtype in _REMOTE and cls in ("person", "group"):
+            _add(roles["targets"], m.entity_id)  # nobody but a state force flies an airstrike
+            continue
+        if typ in ("attack", "leadership_change") and cls == "state" and _genitive_of_trigger(text, cand, m):
+            _add(roles["actors"], m.entity_id)  # "بغارة للتحالف": the strike of the coalition
+            continue
         if cls in ("person", "state", "other") and typ not in _AGENT_TYPES and _is_source(text, m, ctx):
             _add(roles["speakers"], m.entity_id)  # "قال الجيش العراقي": the source of the report
             continue
@@ -295,6 +316,18 @@ def _role_of_entities(cand: _Candidate, ms: list[Mention], ctx: _Context) -> Non
 
 _STATE_ACTS = {"execution", "arrest", "military_operation", "attack"}
 _COMMENTATORS = {"politician", "official", "diplomat", "cleric", "activist"}
+_REMOTE = {"airstrike", "shelling"}
+
+
+def _genitive_of_trigger(text: str, cand: _Candidate, m: Mention) -> bool:
+    """The mention right after the trigger with ل or من قبل: "غارة للتحالف", "هجوم من قبل"."""
+    if m.start < cand.end:
+        return False
+    gap = text[cand.end:m.start]
+    if len(gap.split()) > 2:
+        return False
+    word = text[m.start - 2:m.start + 2]
+    return "من قبل" in gap or word[:2] in ("لل", " ل") or text[m.start - 1:m.start] == "ل"
 
 
 def _words_before(text: str, pos: int, n: int) -> str:
@@ -307,8 +340,9 @@ def _is_source(text: str, m: Mention, ctx: _Context) -> bool:
     from rasid.stages.normalize import fold
 
     before = fold(" ".join(text[max(0, m.start - 40):m.start].split()[-3:]))
+    after = fold(" ".join(text[m.end:m.end + 30].split()[:1]))
     regex = ctx.rules.cues.get("source")
-    return bool(regex and regex.search(before))
+    return bool(regex and (regex.search(before) or regex.fullmatch(after)))
 
 
 def _adjacent(text: str, cand: _Candidate, m: Mention) -> bool:
@@ -373,6 +407,7 @@ def fill_roles(cands: list[_Candidate], ctx: _Context) -> list[_Candidate]:
             c.roles["targets"].clear()  # a release has a producer and speakers; whom it threatens is the threat's
         if c.type in ("attack", "execution") and not c.roles["actors"]:
             c.roles["actors"].extend(_nearby_group(c, ctx))
+        c.roles["targets"][:] = [t for t in c.roles["targets"] if t not in c.roles["actors"]]
         for actor in list(c.roles["actors"]):  # a branch acts for its parent group too
             entry = ctx.res.get(actor)
             if entry is not None and entry.parent and ctx.classes.get(actor) == "group":
