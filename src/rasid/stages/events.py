@@ -206,11 +206,15 @@ def find_triggers(ctx: _Context) -> list[_Candidate]:
         for trig in ctx.rules.triggers:
             for m in trig.regex.finditer(text):
                 found.append((m.start(), m.end(), trig))
-        by_type: dict[str, tuple[int, int, Trigger]] = {}
+        kept: list[tuple[int, int, Trigger]] = []
         for s, e, trig in sorted(found, key=lambda f: (f[2].rank, f[0])):
-            if trig.type in by_type or not _needs_met(trig, ctx, i, text) or _is_negated(text, s, e, ctx):
+            if any(t.type == trig.type and (t.subtype == trig.subtype or s < te + _NEAR and ts < e + _NEAR)
+                   for ts, te, t in kept):
+                continue  # one event per subtype; a generic word next to a specific one restates it
+            if not _needs_met(trig, ctx, i, text) or _is_negated(text, s, e, ctx):
                 continue
-            by_type[trig.type] = (s, e, trig)
+            kept.append((s, e, trig))
+        by_type = {id(k): k for k in kept}
         threat_at = min((s for s, _, t in by_type.values() if t.type == "threat"), default=None)
         for s, e, trig in by_type.values():
             if threat_at is not None and trig.type in _THREATENED_TYPES and s > threat_at:
@@ -224,6 +228,7 @@ def find_triggers(ctx: _Context) -> list[_Candidate]:
 
 
 _THREATENED_TYPES = {"attack", "execution", "military_operation"}
+_NEAR = 25  # characters: "هجوم انتحاري" is one suicide attack, not also an armed assault
 _WINDOW = 18  # words: a party further from its trigger belongs to another clause
 
 
@@ -473,7 +478,9 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
     """Same event restated: same type and subtype, and no disagreeing place, target or day."""
     if a.type != b.type or not _same_kind(a, b):
         return False
-    if _disjoint(a.roles["places"], b.roles["places"]) or _disjoint(a.roles["targets"], b.roles["targets"]):
+    if _disjoint(a.roles["places"], b.roles["places"]) and a.type != "threat":
+        return False
+    if _disjoint(a.roles["targets"], b.roles["targets"]) and a.type not in _AGENT_TYPES:
         return False
     if a.type in _AGENT_TYPES and _disjoint(a.roles["speakers"], b.roles["speakers"]):
         return False
