@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from rasid.resources import Resources
 from rasid.stages.normalize import fold
@@ -174,6 +175,8 @@ def _is_oov_name(lex: Lexicon, w: str, position: int) -> bool:
     if w in lex.common or w in lex.adjectives or w in lex.cue_words or w.startswith("ال"):
         return False
     if w.startswith(_NOT_NAME_START) or w.endswith(_NOT_NAME_END):
+        return False
+    if w[0] in "وبلف" and w[1:] in lex.common:  # "بإذن", "لأجل": a clitic on an ordinary word
         return False
     return not (position > 0 and w.endswith("ا") and len(w) >= 4)
 
