@@ -521,7 +521,7 @@ def _mark_background(cands: list[_Candidate], ctx: _Context) -> None:
     published = ctx.doc.clean.published
     for c in cands:
         text = ctx.sentence_text(c.sentence)
-        old = bool(c.date and published and c.date.start[:4].isdigit() and c.date.start < _days_before(published, 10))
+        old = bool(c.date and published and c.date.start[:4].isdigit() and c.date.start < _days_before(published, 30))
         c.background = _cue(ctx, "background", text) or c.is_relative or old  # type: ignore[attr-defined]
 
 
