@@ -129,10 +129,11 @@ class Romaniser:
 
 
 # ---------------------------------------------------------------- corpus statistics
-def corpus_stats(shared: Path, names: set[str]) -> tuple[Counter, Counter]:
+def corpus_stats(shared: Path, names: set[str]) -> tuple[Counter, Counter, Counter]:
     """Occurrences of each folded name (1-4 tokens) in the news corpora, and how many follow a place cue."""
     total: Counter = Counter()
     cued: Counter = Counter()
+    strong: Counter = Counter()
     tok = re.compile(r"\w+")
     for path in sorted(shared.glob("data/news_*/*.jsonl")):
         for line in path.open(encoding="utf-8"):
@@ -143,9 +144,11 @@ def corpus_stats(shared: Path, names: set[str]) -> tuple[Counter, Counter]:
                     key = " ".join(toks[i:i + n])
                     if key in names:
                         total[key] += 1
-                        if i and toks[i - 1] in STRONG_PLACE_CUES:
+                        if i and toks[i - 1] in PLACE_CUES:
                             cued[key] += 1
-    return total, cued
+                        if i and toks[i - 1] in STRONG_PLACE_CUES:
+                            strong[key] += 1
+    return total, cued, strong
 
 
 # ---------------------------------------------------------------- readers
@@ -291,7 +294,7 @@ def main() -> None:
     supp = [r for r in csv.reader((line for line in (DATA / "places_supplement.tsv").open(encoding="utf-8")
                                    if not line.startswith("#")), delimiter="\t")]
     print("counting names in the news corpora ...", file=sys.stderr)
-    total, cued = corpus_stats(shared, cand)
+    total, cued, strong = corpus_stats(shared, cand)
 
     def pick_ar(names: list[str]) -> tuple[str, list[str]]:
         """Usual spelling (most frequent bare form in the corpora), then every other form as alias."""
@@ -304,8 +307,10 @@ def main() -> None:
         for n in names:
             k = fold(n)
             t = total[k]
-            lenient = pop >= 100000 and (cc in ARAB_COUNTRIES or not cc)
-            if t >= 15 and cued[k] / t < (0.02 if lenient else 0.25):
+            if cc in ARAB_COUNTRIES or not cc:  # in the region any cue, as "في منبج", is evidence
+                if t >= 15 and cued[k] / t < (0.25 if pop < 20000 else 0.05):
+                    return "1"
+            elif t >= 15 and strong[k] / t < 0.25:  # elsewhere only a place word counts ("مدينة حصار")
                 return "1"
         return ""
 
