@@ -259,3 +259,52 @@ def cluster_stories(docs: Sequence[Extraction], res: Resources | Mapping[str, An
 def day_iso(ordinal: int | None) -> str | None:
     """ISO date of a day ordinal (as held in StoryFeatures.day)."""
     return date.fromordinal(ordinal).isoformat() if ordinal else None
+
+
+def stream_stories(feats: Iterable[StoryFeatures], threshold: float = 1.0,
+                   window: int = WINDOW_DAYS) -> Iterator[tuple[str, str]]:
+    """(doc id, story id) for a stream of signatures in published-day order, in bounded memory.
+
+    Each document joins the best-linked story among the documents of the last ``window`` days (no
+    conflicting member), or founds a new one: the incremental rule of ``store/stories.py``, kept in
+    memory. Documents older than the window are forgotten, so memory follows the daily volume, not
+    the length of the stream.
+    """
+    postings: dict[str, list[int]] = {}
+    live: dict[int, tuple[StoryFeatures, str]] = {}
+    seq = 0
+    newest = None
+    for f in feats:
+        if f.day is not None and (newest is None or f.day > newest):
+            newest = f.day
+            old = [k for k, (g, _) in live.items() if g.day is not None and newest - g.day > window]
+            if old:
+                for k in old:
+                    del live[k]
+                for key in list(postings):
+                    kept = [k for k in postings[key] if k in live]
+                    if kept:
+                        postings[key] = kept
+                    else:
+                        del postings[key]
+        keys = blocking_keys(f)
+        seen: set[int] = set()
+        scored: list[tuple[float, str]] = []
+        vetoed: set[str] = set()
+        for key in keys:
+            for k in postings.get(key, ())[-MAX_POSTING:]:
+                if k in seen or k not in live:
+                    continue
+                seen.add(k)
+                g, sid = live[k]
+                lk = link_score(f, g, window)
+                if lk.veto:
+                    vetoed.add(sid)
+                elif lk.score >= threshold:
+                    scored.append((lk.score, sid))
+        sid = next((s for _, s in sorted(scored, reverse=True) if s not in vetoed), story_id_for(f.doc_id))
+        live[seq] = (f, sid)
+        for key in keys:
+            postings.setdefault(key, []).append(seq)
+        seq += 1
+        yield f.doc_id, sid
