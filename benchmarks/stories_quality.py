@@ -57,8 +57,8 @@ def pairwise(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
 def bcubed(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
     gs: dict[str, set[str]] = {}
     ps: dict[str, set[str]] = {}
-    for i in gold:
-        gs.setdefault(gold[i], set()).add(i)
+    for i, g in gold.items():
+        gs.setdefault(g, set()).add(i)
         ps.setdefault(pred[i], set()).add(i)
     p = sum(len(gs[gold[i]] & ps[pred[i]]) / len(ps[pred[i]]) for i in gold) / len(gold)
     r = sum(len(gs[gold[i]] & ps[pred[i]]) / len(gs[gold[i]]) for i in gold) / len(gold)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from rasid import api
 from rasid.model import CleanDoc, Extraction
-from rasid.stages.stories import stream_stories, story_rules, story_id_for
+from rasid.stages.stories import story_id_for, story_rules, stream_stories
 from rasid.stages.story_features import StoryFeatures, story_features
 from rasid.store.stories import add_story_doc, assign_story, ensure_story_tables, features_to_json
 

@@ -221,7 +221,7 @@ def build_story(story_id: str, docs: Sequence[Extraction], res: Resources | Mapp
         for k in ("fatalities", "injured", "title", "format", "claimed", "platform"):
             if e.attributes.get(k) is not None:
                 accs.setdefault(k, _Acc()).add(e.attributes[k], doc_id)
-    fields = []
+    fields: list[StoryField] = []
     for name, acc in accs.items():
         cl = tuple(Claim(v, tuple(s)) for v, s in acc.values.values())
         if name in ("actors", "targets", "speakers", "places"):  # role fillers add up; they do not conflict

@@ -88,7 +88,7 @@ class StoryFeatures:
             elif e.type in _ACTS:
                 keys += [f"act|{p}" for p in e.places]
                 if e.type in ("arrest", "leadership_change", "execution"):
-                    keys += [f"tgt|{t}" for t in e.targets if t.startswith("rasid:person") or t.startswith("wd:")]
+                    keys += [f"tgt|{t}" for t in e.targets if t.startswith(("rasid:person", "wd:"))]
         return sorted(set(keys))
 
 
