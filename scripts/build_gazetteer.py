@@ -92,6 +92,12 @@ def is_arabic_name(n: str) -> bool:
     return bool(ARABIC_RE.match(n)) and not (set(n) & NON_ARABIC_LETTERS)
 
 
+def _article_forms(key: str) -> set[str]:
+    """A folded name with and without the article: the matcher finds both."""
+    plain = key[2:] if key.startswith("ال") and len(key) > 4 else key
+    return {key, plain, "ال" + plain}
+
+
 def bare(n: str) -> str:
     if n.startswith("مركز") and not n.startswith("مركز ") and len(n) > 6:
         n = "مركز " + n[4:]
@@ -294,6 +300,7 @@ def main() -> None:
     supp = [r for r in csv.reader((line for line in (DATA / "places_supplement.tsv").open(encoding="utf-8")
                                    if not line.startswith("#")), delimiter="\t")]
     print("counting names in the news corpora ...", file=sys.stderr)
+    cand |= {v for k in list(cand) for v in _article_forms(k)}
     total, cued, strong = corpus_stats(shared, cand)
 
     def pick_ar(names: list[str]) -> tuple[str, list[str]]:
@@ -303,15 +310,22 @@ def main() -> None:
         return forms[0], forms[1:]
 
     def ambiguous(*names: str, pop: int = 0, cc: str = "") -> str:
-        """A name mostly used without a place cue is a common word (big Arab cities need a stronger signal)."""
+        """Is a place name also a common word?
+
+        Two signals from the news corpora: the name alternates with and without the article like a
+        noun does ("حصار"/"الحصار", "الطويلة"/"طويلة"; "موسكو" never takes one), or, in the region,
+        it mostly stands without any place cue (big Arab cities need a stronger signal).
+        """
         for n in names:
-            k = fold(n)
-            t = total[k]
-            if cc in ARAB_COUNTRIES or not cc:  # in the region any cue, as "في منبج", is evidence
-                if t >= 15 and cued[k] / t < (0.25 if pop < 20000 else 0.05):
-                    return "1"
-            elif t >= 15 and strong[k] / t < 0.25:  # elsewhere only a place word counts ("مدينة حصار")
+            key = fold(n)
+            plain = key[2:] if key.startswith("ال") and len(key) > 4 else key
+            other = plain if key.startswith("ال") else "ال" + plain
+            if total[other] >= 10 and total[other] >= 0.2 * max(1, total[key]):
                 return "1"
+            if cc in ARAB_COUNTRIES or not cc:
+                t = total[key]
+                if t >= 15 and cued[key] / t < (0.25 if pop < 20000 else 0.05):
+                    return "1"
         return ""
 
     pop_min_nonarab = 15000
@@ -575,7 +589,7 @@ def main() -> None:
     for p in places.values():
         if p["feature"] in ("country",) or p["ambiguous"]:
             continue
-        if p["feature"] in ("admin1", "admin2", "admin3"):
+        if p["feature"] == "admin1":
             continue
         p["ambiguous"] = ambiguous(p["name_ar"], pop=p["population"], cc=p["country"])
 

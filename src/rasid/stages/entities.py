@@ -177,13 +177,17 @@ def _choose(hit: _Hit, doc_context: dict[str, Any], res: Resources) -> KBEntry |
     norm = doc_context["norm"]
     lex: Lexicon = res.cached("entity_lexicon", build_lexicon)
     word = norm[hit.name_start:hit.end]
-    is_common = word in lex.common or word in lex.place_cues or ("ال" + word) in lex.common and norm[hit.start:hit.name_start].endswith("ال")
+    token = norm[hit.start:hit.end]  # with its clitics: "كبيرا" is an adjective, not ك + Beira
+    is_common = word in lex.common or word in lex.place_cues or (
+        "ال" + word) in lex.common and norm[hit.start:hit.name_start].endswith("ال")
     ranked = []
     for k, e in candidates:
         if e.kind == "location" and word in lex.place_cues:
             continue  # "مدينة" is the cue, not the town of that name
-        if e.kind == "location" and e.is_ambiguous and not _has_place_cue(norm, hit.start):
-            continue
+        if e.kind == "location" and e.is_ambiguous and not _has_strong_place_cue(norm, hit.start, lex):
+            continue  # "حصار", "صور": a common word unless "مدينة صور"
+        if e.kind == "location" and token[:1] == "ك" and token[1:2] != "ا":
+            continue  # the clitic ك ("like") almost never precedes a place name
         if e.kind == "location" and is_common and e.precision not in ("country", "admin1") and e.population < 100000 \
                 and not _has_strong_place_cue(norm, hit.start, lex):
             continue  # "بيان", "الخميس": ordinary words unless "بلدة بيان"
