@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
 from rasid.model import CleanDoc
 from rasid.resources import Resources
+
+BUNDLED = Path(__file__).resolve().parents[2] / "src" / "rasid" / "data"
 from rasid.stages.entities import find_entities
 from rasid.stages.normalize import normalize
 
@@ -33,6 +37,7 @@ def small_res(tmp_path_factory: pytest.TempPathFactory) -> Resources:
     (base / "gazetteer").mkdir()
     (base / "kb" / "test.jsonl").write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in KB), encoding="utf-8")
     (base / "gazetteer" / "places.tsv").write_text(PLACES, encoding="utf-8")
+    shutil.copytree(BUNDLED / "rules", base / "rules")  # the cue words are rules, not knowledge
     return Resources.load(base)
 
 
