@@ -247,7 +247,7 @@ def _event_relation(a: EventKey, b: EventKey) -> tuple[int, bool]:
         return 0, False
     if a.day is not None and b.day is not None:
         if abs(a.day - b.day) > 1:
-            return 0, True
+            return 0, a.type == b.type  # an attack and the leader's death announced later may differ
     elif a.weekday is not None and b.weekday is not None and a.weekday != b.weekday and a.type == b.type:
         return 0, True
     same_day = a.day is not None and a.day == b.day and a.type == b.type
@@ -278,15 +278,21 @@ def link_score(a: StoryFeatures, b: StoryFeatures, window: int = 3) -> Link:
         return Link(2.0, f"near-duplicate (shingle Jaccard ~{jac:.2f})")
     if a.day is not None and b.day is not None and abs(a.day - b.day) > window:
         return Link(0.0, "published too far apart", veto=True)
-    agree, conflict = 0, False
+    agree = 0
     same_day_types = set()
+    day_agree: set[str] = set()
+    conflicts: set[str] = set()
     for ea in a.events:
         for eb in b.events:
             s, c = _event_relation(ea, eb)
             agree = max(agree, s)
-            conflict = conflict or c
+            if c:
+                conflicts.add(ea.type)
+            if ea.type == eb.type and ea.day is not None and eb.day is not None and abs(ea.day - eb.day) <= 1:
+                day_agree.add(ea.type)
             if s and ea.type == eb.type and ea.subtype == eb.subtype and ea.day is not None and ea.day == eb.day:
                 same_day_types.add(ea.type)
+    conflict = bool(conflicts - day_agree)  # a background strike of another day is no conflict if one agrees
     if conflict and sim < 0.6:
         return Link(0.0, f"core events conflict (text {sim:.2f})", veto=True)
     need = {3: 0.1, 2: 0.3, 1: 0.33, 0: 0.45}[agree]
