@@ -251,9 +251,6 @@ def _assign_mentions(cands: list[_Candidate], ctx: _Context) -> dict[int, list[M
             if len(text[lo:hi].split()) > _WINDOW and ctx.classes.get(m.entity_id) != "location":
                 continue
             out[id(c)].append(m)
-            for other in group:  # places and the reporting group are shared by the sentence's events
-                if other is not c and ctx.classes.get(m.entity_id) == "location" and other.type != "media_release":
-                    out[id(other)].append(m)
     return out
 
 
@@ -413,6 +410,7 @@ def fill_roles(cands: list[_Candidate], ctx: _Context) -> list[_Candidate]:
         if c.type in ("attack", "execution") and not c.roles["actors"]:
             c.roles["actors"].extend(_nearby_group(c, ctx))
         c.roles["targets"][:] = [t for t in c.roles["targets"] if t not in c.roles["actors"]]
+        c.roles["places"][:] = _most_specific(c.roles["places"], ctx)
         for actor in list(c.roles["actors"]):  # a branch acts for its parent group too
             entry = ctx.res.get(actor)
             if entry is not None and entry.parent and ctx.classes.get(actor) == "group":
@@ -437,6 +435,13 @@ def _issued_by_non_group(c: _Candidate, ctx: _Context) -> bool:
     return ctx.classes.get(issuer.entity_id) not in ("group", "media_arm") and not (
         issuer.kind == "person" and (ctx.res.get(issuer.entity_id) is None or (ctx.res.get(
             issuer.entity_id).category or "") in ("militant", "militant_leader", "attacker")))
+
+
+def _most_specific(places: list[str], ctx: _Context) -> list[str]:
+    """Drop a country when a town or province of that country is named: "الرقة" says more than "سوريا"."""
+    entries = {p: ctx.res.get(p) for p in places}
+    inner = {e.country for e in entries.values() if e is not None and e.precision != "country"}
+    return [p for p, e in entries.items() if e is None or e.precision != "country" or e.country not in inner]
 
 
 def _nearby_group(c: _Candidate, ctx: _Context) -> list[str]:
