@@ -13,9 +13,6 @@ if TYPE_CHECKING:
 _QUOTED = re.compile(r"[\"“«']\s*([^\"“”«»']{2,80}?)\s*[\"”»']")
 _TITLE_CUE = re.compile(r"(?:بعنوان|عنوان|عنوانه|عنوانها|اسم|باسم|تحت|حمل|يحمل|تحمل|سلسله|سلسلة)\s*[:：]?\s*$")
 _NUM = r"([0-9]+(?:[.,][0-9]+)?)"
-_DURATION = re.compile(r"(?:مدت(?:ه|ها)|يستغرق|تستغرق|طول(?:ه|ها)|مده|مدة|ومدته|ومدتها)?\s*(?:حوالي|حوالى|نحو|قراب(?:ه|ة))?\s*"
-                       r"([^\s]+(?:\s+[^\s]+)?)\s+(دقيق(?:ه|ة|تين)|دقائق|ثاني(?:ه|ة)|ثوان|minutes?)")
-_PAGES = re.compile(r"([^\s]+)\s+(?:صفح(?:ه|ة|ات)|pages?)")
 _PCT = re.compile(_NUM + r"\s*(?:%|في الماي(?:ه|ة)|بالماي(?:ه|ة)|في المئ(?:ه|ة)|بالمئ(?:ه|ة)|بالمائ(?:ه|ة))")
 _CLAIM = re.compile(r"(?:تبن(?:ي|ى|ا|ت)|يتبن|تبني|اعلن(?:ت)?\s+(?:\S+\s+)?مسوولي|claimed)")
 _KILLED = re.compile(r"(?:قتيل|قتلي|قتلا|قتلاه|مقتل|قتل|مصرع|حتف|شخص(?:ا)? قتل|ضحي(?:ه|ة)|ضحايا|killed|dead|اعدام|اعدم)")
@@ -61,11 +58,11 @@ def _casualties(text: str, ctx: "_Context") -> dict[str, Any]:
     found: dict[str, Any] = {}
     for s, e, value, rng in _numbers(text, ctx):
         window_after = text[e:e + 25]
-        window_before = text[max(0, s - 20):s]
+        window_before = " ".join(text[max(0, s - 30):s].split()[-2:])
         for key, regex in (("fatalities", _KILLED), ("injured", _INJURED)):
             if key in found:
                 continue
-            if regex.match(window_after.strip()) or regex.search(window_before) and len(window_before.split()) <= 3:
+            if regex.match(window_after.strip()) or regex.search(window_before):
                 if rng is not None:
                     found[key + "_range"] = list(rng)
                     found[key] = None
@@ -97,18 +94,39 @@ def _release_attrs(text: str, ctx: "_Context") -> dict[str, Any]:
         if lang and regex.search(text[lang.start():lang.end() + 30]):
             attrs["language"] = code
             break
-    duration = _DURATION.search(text)
-    if duration:
-        value = _number_value(duration.group(1), ctx)
-        if value:
-            minutes = value / 60 if duration.group(2).startswith(("ثاني", "ثوان")) else value
-            attrs["duration_min"] = _clean_number(round(minutes, 2))
-    pages = _PAGES.search(text)
-    if pages:
-        value = _number_value(pages.group(1), ctx)
-        if value:
-            attrs["pages"] = int(value)
+    duration = _duration_minutes(text, ctx)
+    if duration is not None:
+        attrs["duration_min"] = duration
+    for q in _quantities(text, ctx):
+        if q.value and (q.unit_text or "").startswith(("صفح", "page")):
+            attrs["pages"] = int(q.value)
+            break
     return attrs
+
+
+def _quantities(text: str, ctx: "_Context") -> list[Any]:
+    from rasid.stages.numbers import find_quantities
+
+    return list(find_quantities(text, _number_rules(ctx)))
+
+
+_DUAL_MINUTES = re.compile(r"(?<!\w)(دقيقتين|دقيقتان|دقيق(?:ه|ة))(\s+و\s*نصف)?(?!\w)")
+
+
+def _duration_minutes(text: str, ctx: "_Context") -> float | int | None:
+    """"حوالى عشر دقائق" -> 10, "دقيقتين ونصف" -> 2.5, "90 ثانية" -> 1.5."""
+    for q in _quantities(text, ctx):
+        unit = q.unit_text or ""
+        if q.value and unit.startswith(("دقيق", "دقائق", "دقايق", "minute")):
+            half = 0.5 if re.match(r"\s*و\s*نصف", text[q.span[1]:]) else 0
+            return _clean_number(q.value + half)
+        if q.value and unit.startswith(("ثاني", "ثوان", "second")):
+            return _clean_number(round(q.value / 60, 2))
+    m = _DUAL_MINUTES.search(text)
+    if m and "مد" in text[max(0, m.start() - 40):m.start()] + "مد":  # a length is stated
+        base = 2 if m.group(1).startswith("دقيقت") else 1
+        return _clean_number(base + (0.5 if m.group(2) else 0))
+    return None
 
 
 def _found(regexes: dict[str, re.Pattern[str]], text: str) -> list[str]:

@@ -23,6 +23,11 @@ _LONG_GAP = r"(?:\s+\S+){0,8}?"
 _SEP = r"\s+[\"“”«»'(]?"  # words may open a quotation: دعا إلى "الثأر"
 
 
+def fold_regex(pattern: str) -> str:
+    """Fold the Arabic of a regex source, leaving its ASCII syntax (``\\S``, ``\\W``) alone."""
+    return "".join(ch if ch.isascii() else fold(ch) for ch in pattern)
+
+
 def pattern_regex(pattern: str) -> str:
     """Regex source for one folded pattern: clitics before, an optional suffix after.
 
@@ -31,10 +36,12 @@ def pattern_regex(pattern: str) -> str:
     >>> bool(re.search(pattern_regex("تسجيل صوتي"), "في تسجيل صوتي نشرته"))
     True
     """
-    words = fold(pattern).replace("\\s+", _SEP).split(" ")
+    words = fold_regex(pattern).replace("\\s+", _SEP).split(" ")
     parts: list[str] = []
     for w in words:
         if w in ("~", "~~"):
+            if parts and parts[-1] not in (_GAP, _LONG_GAP):
+                parts.append(_INNER_END)  # "ضبطت ... أسلحة": the word before a gap may inflect too
             parts.append(_GAP if w == "~" else _LONG_GAP)
             continue
         if parts:
@@ -94,6 +101,6 @@ def compile_rules(res: Resources) -> EventRules:
         leader_roles=_alternation(data.get("leader_roles") or ["قائد"]),
         speaker_cues=_alternation(data.get("speaker_cues") or ["قال"]),
         target_preps=_alternation(data.get("target_preps") or ["ضد"]),
-        blockers=re.compile("|".join(f"(?:{fold(p)})" for p in (data.get("blockers") or {}).get("patterns", []))
+        blockers=re.compile("|".join(f"(?:{fold_regex(p)})" for p in (data.get("blockers") or {}).get("patterns", []))
                             ) if (data.get("blockers") or {}).get("patterns") else None,
     )

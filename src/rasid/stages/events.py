@@ -245,8 +245,11 @@ def _assign_mentions(cands: list[_Candidate], ctx: _Context) -> dict[int, list[M
     out: dict[int, list[Mention]] = {id(c): [] for c in cands}
     text = ctx.doc.clean.full_text
     for i, group in by_sentence.items():
+        releases = [c for c in group if c.type == "media_release"]
         for m in ctx.sentence_mentions(i):
             c = _nearest_candidate(m, group)
+            if releases and ctx.classes.get(m.entity_id) in ("platform", "media_arm", "publication"):
+                c = _nearest_candidate(m, releases)  # where and by whom a release was published
             lo, hi = sorted((m.start, c.start))
             if len(text[lo:hi].split()) > _WINDOW and ctx.classes.get(m.entity_id) != "location":
                 continue

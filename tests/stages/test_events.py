@@ -1,0 +1,135 @@
+"""Event stage: one table per behaviour, on short Arabic sentences, with the bundled knowledge base."""
+from __future__ import annotations
+
+import pytest
+
+import rasid
+from rasid.model import Event, Extraction
+from rasid.resources import Resources
+
+
+def _events(res: Resources, text: str, title: str = "خبر", published: str | None = None) -> list[Event]:
+    x: Extraction = rasid.extract(text, title=title, published=published, res=res)
+    return list(x.events)
+
+
+def _names(res: Resources, ids: tuple[str, ...]) -> set[str]:
+    return {res.entries[i].name_en if i in res.entries else i for i in ids}
+
+
+@pytest.mark.parametrize("text, typ, subtype", [
+    ("نشر تنظيم داعش تسجيلا صوتيا للمتحدث باسمه أبي الحسن المهاجر.", "media_release", "audio"),
+    ("بث تنظيم الدولة الإسلامية شريطا مصورا يظهر عناصره في الرقة.", "media_release", "video"),
+    ("نشر تنظيم داعش العدد الثاني عشر من مجلة رومية.", "media_release", "magazine"),
+    ("تبنى تنظيم داعش في بيان الهجوم على حاجز للجيش.", "media_release", "statement"),
+    ("توعد تنظيم داعش قوات سوريا الديمقراطية بهجمات جديدة.", "threat", "threat"),
+    ("دعا تنظيم الدولة الإسلامية أنصاره إلى الثأر من الأكراد.", "threat", "call_to_violence"),
+    ("قتل خمسة أشخاص في تفجير سيارة مفخخة في القحطانية.", "attack", "car_bomb"),
+    ("فجر انتحاري نفسه وسط تجمع في بغداد.", "attack", "suicide"),
+    ("انفجرت عبوة ناسفة بدورية للجيش العراقي في ديالى.", "attack", "ied"),
+    ("شنت طائرات التحالف الدولي غارة على مواقع داعش في الموصل.", "attack", "airstrike"),
+    ("اغتال مسلحون مجهولون قياديا في درعا.", "attack", "assassination"),
+    ("أعدم تنظيم داعش رميا بالرصاص ناشطين في الرقة.", "execution", "shooting"),
+    ("ذبح تنظيم داعش رهينة في مقطع مصور.", "execution", "beheading"),
+    ("فرضت قوات سوريا الديمقراطية حصارا على الباغوز.", "military_operation", "siege"),
+    ("اندلعت اشتباكات عنيفة بين قوات النظام وتنظيم داعش في دير الزور.", "military_operation", "clash"),
+    ("سيطرت قوات سوريا الديمقراطية على بلدة هجين.", "territorial_change", "capture"),
+    ("اعتقلت قوات الأمن العراقية قياديا في داعش في كركوك.", "arrest", "arrest"),
+    ("ضبطت الأجهزة الأمنية أسلحة وذخائر في مخبأ للتنظيم.", "arrest", "seizure"),
+    ("أعلن الجيش العراقي مقتل القيادي في داعش أبو محمد العدناني.", "leadership_change", "killed"),
+])
+def test_events_each_type_is_found(res: Resources, text: str, typ: str, subtype: str) -> None:
+    found = {(e.type, e.subtype) for e in _events(res, text)}
+    assert (typ, subtype) in found, found
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("لم يعلن أي تنظيم مسؤوليته عن الهجوم.", "media_release"),
+    ("نفت الوزارة اعتقال أي شخص.", "arrest"),
+    ("يواجه المتهمون عقوبة الإعدام.", "execution"),
+    ("صادق البرلمان على قانون يتضمن حكم الإعدام.", "execution"),
+    ("ضبطت متفجرات كانت معدة لتفجير السدود.", "attack"),
+    ("أثار القانون مخاوف من تهديد الديمقراطية.", "threat"),
+    ("قال القائد إن هجوم الرقة سيكون حريقا.", "attack"),
+    ("تقود الولايات المتحدة عملية عسكرية لاستعادة مدينة الرقة.", "territorial_change"),
+])
+def test_events_negated_hypothetical_or_legal_are_not_events(res: Resources, text: str, typ: str) -> None:
+    assert typ not in {e.type for e in _events(res, text)}
+
+
+def test_events_release_roles_and_attributes(res: Resources) -> None:
+    text = ("وناشد المتحدث باسم تنظيم الدولة الإسلامية أبي الحسن المهاجر، في تسجيل صوتي نشرته حسابات جهادية "
+            "على تطبيق تلغرام، عناصره بالقول اثأروا.")
+    release = next(e for e in _events(res, text) if e.type == "media_release")
+    assert release.subtype == "audio"
+    assert "Islamic State" in _names(res, release.actors)
+    assert _names(res, release.speakers) == {"Abu al-Hasan al-Muhajir"}
+    assert release.attributes["platform"] == "Telegram"
+    assert release.evidence and release.summary.startswith("Islamic State released an audio")
+
+
+@pytest.mark.parametrize("text, key, value", [
+    ("نشر تنظيم داعش العدد الثاني عشر من مجلة رومية الناطقة باللغة الانكليزية.", "issue", 12),
+    ("نشر تنظيم داعش العدد الثاني عشر من مجلة رومية الناطقة باللغة الانكليزية.", "language", "en"),
+    ("بث تنظيم داعش شريطا مصورا مدته حوالى عشر دقائق.", "duration_min", 10),
+    ("أصدر تنظيم داعش إصدارا مرئيا تحت عنوان “صناع الملاحم 7”.", "title", "صناع الملاحم 7"),
+    ("نشر تنظيم داعش مجلة جديدة من 46 صفحة.", "pages", 46),
+])
+def test_events_release_attributes(res: Resources, text: str, key: str, value: object) -> None:
+    release = next(e for e in _events(res, text) if e.type == "media_release")
+    assert release.attributes.get(key) == value
+
+
+@pytest.mark.parametrize("text, key, value", [
+    ("قتل خمسة أشخاص بينهم ثلاثة أطفال في تفجير سيارة مفخخة في القحطانية.", "fatalities", 5),
+    ("قتل 12 شخصا وأصيب 40 آخرون في تفجير انتحاري ببغداد.", "injured", 40),
+    ("تبنى تنظيم داعش تفجير سيارة مفخخة في القحطانية أسفر عن مقتل خمسة.", "claimed", True),
+])
+def test_events_casualties_and_claims(res: Resources, text: str, key: str, value: object) -> None:
+    attack = next(e for e in _events(res, text) if e.type == "attack")
+    assert attack.attributes.get(key) == value
+
+
+def test_events_vague_counts_stay_ranges(res: Resources) -> None:
+    attack = next(e for e in _events(res, "قتل عشرات المدنيين في تفجير سيارة مفخخة في إدلب.") if e.type == "attack")
+    assert attack.attributes.get("fatalities") is None
+    assert attack.attributes.get("fatalities_range") == [20, 99]
+
+
+def test_events_threat_tactics_are_not_attacks(res: Resources) -> None:
+    events = _events(res, "دعا تنظيم الدولة الإسلامية عناصره إلى الثأر من قوات سوريا الديمقراطية بالمفخخات والعبوات "
+                          "الناسفة والقناصة.")
+    threat = next(e for e in events if e.type == "threat")
+    assert set(threat.attributes["tactics"]) >= {"car_bomb", "ied", "sniper"}
+    assert not [e for e in events if e.type == "attack"]
+
+
+def test_events_core_versus_background(res: Resources) -> None:
+    text = ("نشر تنظيم داعش شريطا مصورا جديدا على تلغرام.\n"
+            "ويظهر في الشريط عناصر التنظيم في البادية.\n"
+            "وأضاف التقرير أن التنظيم ما زال ينشط في المنطقة.\n"
+            "ويعود آخر هجوم تبناه التنظيم إلى 7 آب حين قتل خمسة أشخاص في تفجير سيارة مفخخة في القحطانية.")
+    events = _events(res, text, title="داعش ينشر شريطا مصورا")
+    assert any(e.type == "media_release" and e.core for e in events)
+    attack = next(e for e in events if e.type == "attack")
+    assert not attack.core
+    assert attack.date is not None and attack.date.start == "--08-07"
+
+
+def test_events_dates_resolve_against_published(res: Resources) -> None:
+    events = _events(res, "توعد تنظيم داعش أمس الأحد التحالف الدولي بهجمات.", published="2019-09-16")
+    threat = next(e for e in events if e.type == "threat")
+    assert threat.date is not None and threat.date.start == "2019-09-15"
+
+
+def test_events_government_statement_is_not_a_release(res: Resources) -> None:
+    events = _events(res, "وقالت وزارة الداخلية العراقية في بيان إن قواتها اعتقلت خمسة من عناصر داعش.")
+    assert "media_release" not in {e.type for e in events}
+    assert "arrest" in {e.type for e in events}
+
+
+def test_events_state_actor_for_arrest_and_group_target(res: Resources) -> None:
+    arrest = next(e for e in _events(res, "اعتقلت قوات الأمن العراقية عناصر من تنظيم داعش في كركوك.")
+                  if e.type == "arrest")
+    assert "Islamic State" in _names(res, arrest.targets)
+    assert "Islamic State" not in _names(res, arrest.actors)
