@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from rasid.model import Event
+from rasid.stages.event_rules import fold_regex
 
 if TYPE_CHECKING:
     from rasid.stages.events import _Context
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 _QUOTED = re.compile(r"[\"“«']\s*([^\"“”«»']{2,80}?)\s*[\"”»']")
 _TITLE_CUE = re.compile(r"(?:بعنوان|عنوان|عنوانه|عنوانها|اسم|باسم|تحت|حمل|يحمل|تحمل|سلسله|سلسلة)\s*[:：]?\s*$")
 _NUM = r"([0-9]+(?:[.,][0-9]+)?)"
-_PCT = re.compile(_NUM + r"\s*(?:%|في الماي(?:ه|ة)|بالماي(?:ه|ة)|في المئ(?:ه|ة)|بالمئ(?:ه|ة)|بالمائ(?:ه|ة))")
+_PCT = re.compile(_NUM + fold_regex(r"\s*(?:%|في\s+الماي(?:ه|ة)|بالماي(?:ه|ة)|في\s+المئ(?:ه|ة)|بالمئ(?:ه|ة)|بالمائ(?:ه|ة))"))
 _CLAIM = re.compile(r"(?:تبن(?:ي|ى|ا|ت)|يتبن|تبني|اعلن(?:ت)?\s+(?:\S+\s+)?مسوولي|claimed)")
 _KILLED = re.compile(r"(?:قتيل|قتلي|قتلا|قتلاه|مقتل|قتل|مصرع|حتف|شخص(?:ا)? قتل|ضحي(?:ه|ة)|ضحايا|killed|dead|اعدام|اعدم)")
 _INJURED = re.compile(r"(?:جريح|جرحي|جرحا|اصاب(?:ه|ة)|اصابات|مصاب|مصابين|اصيب|جرح|injured|wounded)")
@@ -53,7 +54,7 @@ def _clean_number(v: float) -> int | float:
     return int(v) if float(v).is_integer() else round(v, 2)
 
 
-def _casualties(text: str, ctx: "_Context") -> dict[str, Any]:
+def casualties(text: str, ctx: "_Context") -> dict[str, Any]:
     """Killed and injured counts: a number next to a casualty noun; vague counts become ranges."""
     found: dict[str, Any] = {}
     for s, e, value, rng in _numbers(text, ctx):
@@ -158,7 +159,7 @@ def parse_attributes(typ: str, subtype: str | None, base: dict[str, Any], ctx: "
         weapons = _found(ctx.rules.weapons, text)
         if weapons:
             attrs["weapons"] = weapons
-        attrs.update(_casualties(text, ctx))
+        attrs.update(casualties(text, ctx))
         if _CLAIM.search(text) or _CLAIM.search(ctx.doc.norm[: max(0, ctx.sent_norm[min(2, len(ctx.sent_norm) - 1)][1])]):
             attrs["claimed"] = True
     if typ == "territorial_change" and subtype == "control_share":

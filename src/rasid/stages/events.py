@@ -553,6 +553,19 @@ def _is_core(c: _Candidate, ctx: _Context, title_types: set[str]) -> bool:
     return c.type in title_types and first < title_sentences + 6
 
 
+def _fill_casualties(c: _Candidate, ctx: _Context) -> None:
+    """Counts are often in the sentence after the one that names the attack ("وأسفر الهجوم عن مقتل 12")."""
+    from rasid.stages.event_attrs import casualties
+
+    last = len(ctx.doc.sentences) - 1
+    for i in sorted(c.sentences | {min(i + 1, last) for i in c.sentences}):
+        found = casualties(ctx.sentence_text(i), ctx)
+        for key, value in found.items():
+            c.attributes.setdefault(key, value)
+        if "fatalities" in c.attributes:
+            return
+
+
 def _resolve_cross_type(cands: list[_Candidate], ctx: _Context) -> list[_Candidate]:
     """"هجوم" by an extremist group is an attack; by an army, a coalition or the SDF an offensive."""
     out: list[_Candidate] = []
@@ -580,6 +593,9 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     cands = _resolve_cross_type(fill_roles(find_triggers(ctx), ctx), ctx)
     _mark_background(cands, ctx)
     cands = merge_events(cands)
+    for c in cands:
+        if c.type in ("attack", "execution") and "fatalities" not in c.attributes:
+            _fill_casualties(c, ctx)
     names = {e.id: e.name_en for e in entities}
     title_sentences = sum(1 for s, _ in ctx.doc.sentences if s < ctx.doc.clean.body_offset)
     title_types = {c.type for c in cands if min(c.sentences) < title_sentences}
