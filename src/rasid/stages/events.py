@@ -352,9 +352,8 @@ def _is_source(text: str, m: Mention, ctx: _Context) -> bool:
 
 def _adjacent(text: str, cand: _Candidate, m: Mention) -> bool:
     """The mention is the subject right after the verb, or right before it ("العراق يعدم")."""
-    if m.start >= cand.end:
-        return len(text[cand.end:m.start].split()) <= 1
-    return len(text[m.end:cand.start].split()) <= 1
+    gap = text[cand.end:m.start] if m.start >= cand.end else text[m.end:cand.start]
+    return len(gap.split()) <= 1 and not re.search(r"[:：،,.\-–]", gap)
 
 
 def _add(items: list[str], value: str) -> None:
