@@ -56,11 +56,18 @@ def _resources(ctx: click.Context):  # type: ignore[no-untyped-def]
 @click.option("-o", "--out", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
               help="Where to write contract-v1 JSONL ('-' for stdout).")
 @click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Run on a local Dask cluster of this many worker processes (needs rasid[dask]).")
+@click.option("--scheduler", default=None, help="Address of a running Dask scheduler to run on (needs rasid[dask]).")
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], out: str, no_progress: bool) -> None:
+def extract(ctx: click.Context, paths: tuple[str, ...], out: str, no_progress: bool, workers: int | None,
+            scheduler: str | None) -> None:
     """Extract entities and events from PATHS (files, folders, '-' for stdin) as JSONL."""
     report = BatchReport()
-    results = api.extract_files(paths, report, _resources(ctx), progress=not no_progress and sys.stderr.isatty())
+    if workers or scheduler:
+        results = _extract_on_dask(paths, report, workers, scheduler)
+    else:
+        results = api.extract_files(paths, report, _resources(ctx), progress=not no_progress and sys.stderr.isatty())
     if out == "-":
         _write_jsonl(results, sys.stdout)
     else:
@@ -69,6 +76,23 @@ def extract(ctx: click.Context, paths: tuple[str, ...], out: str, no_progress: b
     _print_report(report)
     if report.read and not report.done:
         sys.exit(1)
+
+
+def _extract_on_dask(paths: tuple[str, ...], report: BatchReport, workers: int | None,
+                     scheduler: str | None) -> list[Extraction]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        click.echo("--workers/--scheduler need Dask: pip install 'rasid[dask]'", err=True)
+        sys.exit(2)
+    from rasid.scale import extract_distributed
+
+    if scheduler:
+        with Client(scheduler) as client:
+            return extract_distributed(paths, client, report)
+    with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        return extract_distributed(paths, client, report)
 
 
 @cli.command()
