@@ -30,6 +30,7 @@ class Migration:
     common: tuple[str, ...]
     sqlite: tuple[str, ...] = ()
     postgresql: tuple[str, ...] = ()
+    reindex: bool = False  # after the statements, rebuild the full-text index (its key form changed)
 
     def statements(self, dialect: str) -> tuple[str, ...]:
         """The statements to run on ``dialect``, in order."""
@@ -160,9 +161,26 @@ _V1_POSTGRESQL = (
     "CREATE INDEX documents_folded_tsv ON documents USING gin (folded_tsv)",
 )
 
+# Version 2: API tokens (stored as SHA-256 hashes, never in clear), and the full-text index rebuilt
+# over search keys (folded and clitic-stripped words, store/textindex.py) instead of folded text.
+_V2_COMMON = (
+    """CREATE TABLE api_tokens (
+    id {pk},
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    scope TEXT NOT NULL DEFAULT 'write',
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at TEXT
+)""",
+    "CREATE INDEX documents_ingested ON documents (ingested_at)",
+    "CREATE INDEX entities_admin1 ON entities (country, admin1)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: documents, entities, mentions, events, stories, runs, rejects, full text",
               _V1_COMMON, _V1_SQLITE, _V1_POSTGRESQL),
+    Migration(2, "api tokens; full-text index over clitic-stripped search keys", _V2_COMMON, reindex=True),
 )
 
 

@@ -25,6 +25,7 @@ from typing import Any, Self
 from rasid.errors import RasidError
 from rasid.model import Entity, Event, Extraction, Reject
 from rasid.stages.normalize import fold
+from rasid.store.textindex import index_text, parse_query
 from rasid.store.migrations import SCHEMA_MIGRATIONS_DDL, latest_version, pending
 
 Clock = Callable[[], datetime]
@@ -123,6 +124,8 @@ class SQLiteStore:
                     continue
                 for statement in m.statements(self.dialect):
                     conn.execute(statement)
+                if m.reindex:
+                    self._reindex()
                 conn.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                              (m.version, m.name, _iso(self._now())))
                 conn.execute("COMMIT")
@@ -292,7 +295,14 @@ class SQLiteStore:
 
     def _write_fts(self, doc: int, title: str, text: str) -> None:
         self._conn.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
-                           (doc, fold(title), fold(text)))
+                           (doc, index_text(title), index_text(text)))
+
+    def _reindex(self) -> None:
+        """Rebuild the full-text index from the stored documents (inside the caller's transaction)."""
+        self._conn.execute("DELETE FROM documents_fts")
+        rows = self._conn.execute("SELECT id, title, text FROM documents ORDER BY id").fetchall()
+        self._conn.executemany("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
+                               [(i, index_text(t), index_text(b)) for i, t, b in rows])
 
     def _update_story(self, story_id: str) -> None:
         # Recomputed from its documents, so the row is right whatever order documents arrive in.
@@ -330,11 +340,11 @@ class SQLiteStore:
             yield d
 
     def search(self, query: str, limit: int = 20) -> list[int]:
-        """Ids of documents holding every word of ``query`` (folded), best first; full search comes later."""
-        words = fold(query).split()
-        if not words:
+        """Ids of documents holding every word of ``query`` (any spelling), best first (see rasid.query.search)."""
+        parsed = parse_query(query)
+        if parsed.is_empty:
             return []
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        match = parsed.fts5("all")
         return [int(r) for (r,) in self._conn.execute(
             "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit))]
 
