@@ -18,8 +18,8 @@ _VERB_PREFIX = r"(?<![\w])(?:[وف])?(?:[لس])?"  # a verb takes و ف ل س, n
 _INNER = r"(?:[وفبلك])?(?:ال|ل)?"  # later words of a phrase may carry clitics too: حجز ... المتفجرات
 _INNER_END = r"\w{0,3}"
 _SUFFIX = r"(?:ا|ه|ها|هم|هما|ات|ين|ون|ان|ي|يا|يه|ته|تها|تهم|وا|يين|يون)?(?![\w])"
-_GAP = r"(?:\s+\S+){0,3}?"
-_LONG_GAP = r"(?:\s+\S+){0,8}?"
+_GAP = r"(?:\s+[^\s،,.:؛]+){0,3}?"  # a gap never crosses a comma: it stays inside the clause
+_LONG_GAP = r"(?:\s+[^\s،,.:؛]+){0,8}?"
 _SEP = r"\s+[\"“”«»'(]?"  # words may open a quotation: دعا إلى "الثأر"
 
 

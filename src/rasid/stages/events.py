@@ -367,8 +367,8 @@ def _after_target_prep(text: str, cand: _Candidate, m: Mention, ctx: _Context) -
         return False
     from rasid.stages.normalize import fold
 
-    between = fold(text[cand.end:m.start])
-    return bool(ctx.rules.target_preps.search(between)) and len(between.split()) <= 8
+    between = fold(text[cand.start:m.start])  # the trigger itself may end in the preposition: "هجوما ضد"
+    return bool(ctx.rules.target_preps.search(" ".join(between.split()[-8:])))
 
 
 def _assign_party(cand: _Candidate, m: Mention, cls: str, ctx: _Context) -> None:
@@ -485,7 +485,7 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
     """Same event restated: same type and subtype, and no disagreeing place, target or day."""
     if a.type != b.type or not _same_kind(a, b):
         return False
-    if _disjoint(a.roles["places"], b.roles["places"]) and a.type != "threat":
+    if _disjoint(a.roles["places"], b.roles["places"]):
         return False
     if _disjoint(a.roles["targets"], b.roles["targets"]) and a.type not in _AGENT_TYPES:
         return False
