@@ -388,4 +388,15 @@ def link_entities(doc: NormalDoc, mentions: list[Mention], res: Resources,
 def find_entities(doc: NormalDoc, res: Resources) -> tuple[list[Mention], tuple[Entity, ...]]:
     """The entity stage: mentions (for the event stage) and the entities they resolve to."""
     mentions, canon = find_pattern_mentions(doc, find_mentions(doc, res), res)
+    mentions = _drop_own_outlet(doc, mentions, res)
     return mentions, link_entities(doc, mentions, res, canon)
+
+
+def _drop_own_outlet(doc: NormalDoc, mentions: list[Mention], res: Resources) -> list[Mention]:
+    """The publisher naming itself in a credit line ("خاص - SY24") is provenance, not an entity of the news."""
+    outlet = doc.clean.outlet
+    if not outlet:
+        return mentions
+    key = fold(outlet).strip()
+    own = {e.id for e in res.entries.values() if e.kind == "media_outlet" and any(fold(n) == key for n in e.all_names)}
+    return [m for m in mentions if m.kind != "media_outlet" or (m.entity_id not in own and fold(m.surface) != key)]

@@ -300,6 +300,9 @@ def _quoted(norm: str, pos: int) -> tuple[int, int] | None:
     return k + 1, e
 
 
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هولاء", "وهذه", "وهذا", "وتلك"})
+
+
 def find_orgs(toks: list[Tok], norm: str, lex: Lexicon) -> list[Span]:
     """Organisations, outlets and publications after a head word."""
     out: list[Span] = []
@@ -321,6 +324,9 @@ def find_orgs(toks: list[Tok], norm: str, lex: Lexicon) -> list[Span]:
         definite = base != bare
         if definite and is_generic:  # "التنظيم", "الجماعة": an anaphor, linked by entities.py
             i += 1
+            continue
+        if definite and i > 0 and toks[i - 1].word in _DEMONSTRATIVES:
+            i += 1  # "هذه القوات": pointing back, not naming
             continue
         q = _quoted(norm, t.end) if not definite else None
         if q is not None:
