@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import mimetypes
 import os
-import sqlite3
+import threading
 import time
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlparse
@@ -22,7 +22,9 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.routing import APIRoute
 
 from rasid.web import render
-from rasid.web.data import WebData
+from rasid.query import QueryError
+from rasid.store.sql import Database
+from rasid.web.data import Cache, WebData
 from rasid.web.filters import EVENT_TYPES, Filters
 from rasid.web.i18n import CALENDARS, Translator, format_date, pick_lang
 
@@ -57,7 +59,10 @@ class SecureRoute(APIRoute):
 
         async def secured(request: Request) -> Response:
             start = time.perf_counter()
-            response = await handler(request)
+            try:
+                response = await handler(request)
+            except QueryError as e:
+                response = _render(Page(request), "not_found.html", status=400, message=str(e))
             response.headers["Content-Security-Policy"] = content_security_policy(tile_url(request))
             response.headers["X-Content-Type-Options"] = "nosniff"
             response.headers["Referrer-Policy"] = "no-referrer"
@@ -75,26 +80,36 @@ _env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                           trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 
 
-def _db_path(request: Request) -> str:
+def _db_target(request: Request) -> str:
     state = request.app.state
     for holder in (state, getattr(state, "settings", None)):
-        for name in ("db_path", "db", "database"):
+        for name in ("db_path", "db_url", "database", "db"):
             value = getattr(holder, name, None) if holder is not None else None
-            if isinstance(value, (str, Path)) and value:
+            if isinstance(value, (str, Path)) and str(value):
                 return str(value)
     return os.environ.get("RASID_DB", "rasid.db")
 
 
-def get_web_data(request: Request) -> Iterator[WebData]:
-    """A read-only connection for one request (overridable in tests with ``dependency_overrides``)."""
-    path = _db_path(request)
-    if path.startswith("sqlite:///"):
-        path = path[len("sqlite:///"):]
-    conn = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True, check_same_thread=False)
-    try:
-        yield WebData(conn)
-    finally:
-        conn.close()
+_open_lock = threading.Lock()
+
+
+def get_web_data(request: Request) -> WebData:
+    """The dashboard's reader over the app's database (``app.state.db`` if the app opened one).
+
+    Tests override it with ``dependency_overrides``. The database and the aggregate cache are opened
+    once per app and kept on ``app.state``.
+    """
+    state = request.app.state
+    db = getattr(state, "db", None)
+    if not isinstance(db, Database):
+        with _open_lock:
+            db = getattr(state, "web_db", None)
+            if db is None:
+                db = state.web_db = Database.open(_db_target(request))
+    cache = getattr(state, "web_cache", None)
+    if cache is None:
+        cache = state.web_cache = Cache()
+    return WebData(db, cache)
 
 
 class Page:
@@ -140,6 +155,8 @@ class Page:
 
 
 def _render(page: Page, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    context.setdefault("options", [])
+    context.setdefault("message", "")
     html = _env.get_template(template).render(page=page, t=page.t, f=page.filters, event_types=EVENT_TYPES,
                                               render=render, **context)
     response = HTMLResponse(html, status_code=status)
@@ -151,11 +168,9 @@ def _render(page: Page, template: str, status: int = 200, **context: Any) -> HTM
     return response
 
 
-def _page_number(request: Request) -> int:
-    try:
-        return max(1, min(10_000, int(request.query_params.get("page", "1"))))
-    except ValueError:
-        return 1
+def _cursor(request: Request) -> str | None:
+    value = request.query_params.get("cursor") or None
+    return value[:200] if value else None
 
 
 def _not_found(page: Page) -> HTMLResponse:
@@ -175,18 +190,17 @@ def overview(request: Request, data: WebData = Depends(get_web_data)) -> HTMLRes
             by_actor, lambda k: other if k == "_other" else page.name(actor_names.get(k) or {"id": k}),
             page.t("undated")),
     }
-    stories, n_stories = data.list_stories(page.filters, limit=8)
+    stories, _ = data.list_stories(page.filters, limit=8)
     return _render(page, "overview.html", totals=data.totals(), charts=charts, stories=stories,
-                   n_stories=n_stories, options=data.entity_options(200))
+                   options=data.entity_options())
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, data: WebData = Depends(get_web_data)) -> HTMLResponse:
     page = Page(request)
-    number = _page_number(request)
-    rows, total = data.list_events(page.filters, PAGE_SIZE, (number - 1) * PAGE_SIZE)
-    return _render(page, "events.html", events=rows, total=total, number=number, size=PAGE_SIZE,
-                   options=data.entity_options(200))
+    rows, nxt = data.list_events(page.filters, PAGE_SIZE, _cursor(request))
+    return _render(page, "events.html", events=rows, total=data.count_events(page.filters), next_cursor=nxt,
+                   options=data.entity_options())
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -206,10 +220,8 @@ def event(request: Request, event_id: str, data: WebData = Depends(get_web_data)
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request, data: WebData = Depends(get_web_data)) -> HTMLResponse:
     page = Page(request)
-    number = _page_number(request)
-    rows, total = data.list_stories(page.filters, PAGE_SIZE, (number - 1) * PAGE_SIZE)
-    return _render(page, "stories.html", stories=rows, total=total, number=number, size=PAGE_SIZE,
-                   options=data.entity_options(200))
+    rows, nxt = data.list_stories(page.filters, PAGE_SIZE, _cursor(request))
+    return _render(page, "stories.html", stories=rows, next_cursor=nxt, options=data.entity_options())
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -227,8 +239,8 @@ def story(request: Request, story_id: str, data: WebData = Depends(get_web_data)
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, data: WebData = Depends(get_web_data)) -> HTMLResponse:
     page = Page(request)
-    places = data.map_places(page.filters, limit=5000)
-    return _render(page, "map.html", places=places, options=data.entity_options(200),
+    places = data.map_places(page.filters)
+    return _render(page, "map.html", places=places, options=data.entity_options(),
                    points_url="/map/points.json?" + page.filters.query(lang=page.lang))
 
 
@@ -236,7 +248,7 @@ def map_page(request: Request, data: WebData = Depends(get_web_data)) -> HTMLRes
 def map_points(request: Request, data: WebData = Depends(get_web_data)) -> JSONResponse:
     """Geocoded places of the filtered events, for the map's markers (same filters as the pages)."""
     page = Page(request)
-    places = data.map_places(page.filters, limit=5000)
+    places = data.map_places(page.filters)
     return JSONResponse({"places": [
         {"id": p["id"], "name": page.name(p), "lat": p["lat"], "lon": p["lon"], "n": p["n"],
          "events_url": page.link("/events", page.filters.without("place"), place=p["id"]),
@@ -267,9 +279,9 @@ def entity(request: Request, entity_id: str, data: WebData = Depends(get_web_dat
 @router.get("/releases", response_class=HTMLResponse)
 def releases(request: Request, data: WebData = Depends(get_web_data)) -> HTMLResponse:
     page = Page(request)
-    rows = data.releases(page.filters, limit=2000)
+    rows = data.releases(page.filters, limit=1000)
     return _render(page, "releases.html", groups=render.group_releases(rows, page.t("unknown")), total=len(rows),
-                   options=data.entity_options(200))
+                   options=data.entity_options())
 
 
 @router.get("/static/{path:path}")
