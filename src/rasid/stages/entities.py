@@ -159,6 +159,14 @@ _PLACE_CUES = frozenset(fold(w) for w in (
 ))
 
 
+_CORE_COUNTRIES = frozenset({"SY", "IQ", "YE", "LY", "EG", "LB", "JO", "TN", "SA"})
+
+
+def _previous_word(norm: str, start: int) -> str:
+    words = norm[max(0, start - 20):start].split()
+    return words[-1] if words else ""
+
+
 def _has_place_cue(norm: str, start: int) -> bool:
     words = norm[max(0, start - 40):start].split()
     return bool(words) and any(w.lstrip("وفب") in _PLACE_CUES or w in _PLACE_CUES for w in words[-2:])
@@ -182,14 +190,20 @@ def _choose(hit: _Hit, doc_context: dict[str, Any], res: Resources) -> KBEntry |
         "ال" + word) in lex.common and norm[hit.start:hit.name_start].endswith("ال")
     ranked = []
     for k, e in candidates:
+        regional = e.country in _CORE_COUNTRIES and e.population >= 20000
         if e.kind == "location" and word in lex.place_cues:
             continue  # "مدينة" is the cue, not the town of that name
-        if e.kind == "location" and e.is_ambiguous and not _has_strong_place_cue(norm, hit.start, lex):
+        self_cued = word.split(" ")[0] in lex.place_cues  # the alias itself is "مدينة الطبقة"
+        weak_ok = regional and (_previous_word(norm, hit.start) in ("في", "وفي", "الي", "من", "مدينتي")
+                                or norm[hit.start:hit.name_start] in ("ب", "وب"))
+        if e.kind == "location" and e.is_ambiguous and not (self_cued or weak_ok
+                                                            or _has_strong_place_cue(norm, hit.start, lex)):
             continue  # "حصار", "صور": a common word unless "مدينة صور"
-        if e.kind == "location" and token[:1] == "ك" and token[1:2] != "ا":
-            continue  # the clitic ك ("like") almost never precedes a place name
+        if e.kind == "location" and norm[hit.start:hit.name_start] == "ك":
+            continue  # the clitic ك ("like") almost never precedes a place name: "كبيرا" is not ك + Beira
+        regional_town = regional  # the gazetteer's flag decides
         if e.kind == "location" and is_common and e.precision not in ("country", "admin1") and e.population < 100000 \
-                and not _has_strong_place_cue(norm, hit.start, lex):
+                and not regional_town and not _has_strong_place_cue(norm, hit.start, lex):
             continue  # "بيان", "الخميس": ordinary words unless "بلدة بيان"
         admin_bonus = 1 if e.kind == "location" and (e.admin1 in doc_context["admin1s"] or e.country in doc_context["countries"]) else 0
         ranked.append((_KIND_RANK.get(e.kind, 3), -admin_bonus, _precision_rank(e), -e.population, e.id, e))
