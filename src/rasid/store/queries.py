@@ -99,8 +99,8 @@ def event_conditions(q: _Sql, w: Where, *, dates: bool = True) -> None:
         q.conds.append(f"e.subtype IN {q.param(w.subtypes, True)}")
     for role, ids in w.roles.items():
         role_cond = "" if role == "any" else f" AND r.role = {q.param(role)}"
-        q.conds.append(f"EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = e.id{role_cond}"
-                       f" AND r.entity_id IN {q.param(ids, True)})")
+        q.conds.append(f"e.id IN (SELECT r.event_id FROM event_roles r WHERE r.entity_id IN {q.param(ids, True)}"
+                       f"{role_cond})")
     if w.core is not None:
         q.conds.append(f"e.core = {q.param(w.core)}")
     if w.min_fatalities is not None:

@@ -22,15 +22,16 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from typing import Any
 
-from rasid.stages.normalize import fold, fold_with_map
+from rasid.stages.normalize import fold
 
 _WORD = re.compile(r"\w+")
+# A word of the original text: letters and digits with any diacritics, tatweel or joiners inside it.
+_RAW_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200c\u200d]+")
 _PHRASE = re.compile(r'"([^"]*)"')
 
 
@@ -64,9 +65,14 @@ def stem(word: str) -> str:
     return t
 
 
+@lru_cache(maxsize=200_000)
+def _word_keys(word: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in _WORD.findall(fold(word)))
+
+
 def index_terms(text: str) -> list[str]:
     """The index keys of a text, one per word, in order."""
-    return [stem(w) for w in _WORD.findall(fold(text))]
+    return [k for w in _RAW_WORD.findall(text) for k in _word_keys(w)]
 
 
 def index_text(text: str) -> str:
@@ -152,16 +158,7 @@ def find_matches(text: str, keys: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of ``text`` (original offsets) whose words index to one of ``keys``."""
     if not keys or not text:
         return []
-    folded, to_orig = fold_with_map(text)
-    spans = []
-    for m in _WORD.finditer(folded):
-        if stem(m.group()) in keys:
-            start = to_orig[m.start()]
-            end = to_orig[m.end() - 1] + 1
-            while end < len(text) and (unicodedata.category(text[end]) == "Mn" or text[end] == "\u0640"):
-                end += 1  # a final diacritic or tatweel stays with its letter
-            spans.append((start, end))
-    return spans
+    return [m.span() for m in _RAW_WORD.finditer(text) if any(k in keys for k in _word_keys(m.group()))]
 
 
 def snippet(text: str, keys: frozenset[str], width: int = 220, mark: tuple[str, str] = ("<mark>", "</mark>"),
