@@ -7,8 +7,9 @@ Sources (read-only, see their SOURCE.md): /work/shared/data/news_ant_multisource
 (2,952 articles) and /work/shared/data/news_saudinewsnet_conflict/*.jsonl (1,170). Every real article
 is written once, as it is. To reach the target, variants are added: variant k of article A keeps
 A's title, date and outlet, and interleaves A's paragraphs with those of another article B of the
-same outlet (lead paragraph of A first, as many paragraphs as A has), under the id ``<A.id>~v<k>``. The output is deterministic
-(same sources + same --seed = same bytes); ``manifest.json`` records counts and a SHA-256 digest.
+same outlet (lead paragraph of A first, as many paragraphs as A has), under the id ``<A.id>~v<k>``.
+The output is deterministic (same sources + same --seed = same bytes). ``<out>.manifest.json``,
+beside the folder so that ``rasid extract <out>`` reads only articles, records counts and a SHA-256.
 
 Output lines carry ``id, title, text, published, outlet, url``, the JSONL input of ``rasid extract``.
 Files are sharded (--shard-size articles each) to stay far below the reader's per-file size limit.
@@ -29,6 +30,7 @@ SOURCES = (SHARED / "news_ant_multisource_conflict", SHARED / "news_saudinewsnet
 DEFAULT_OUT = Path(__file__).resolve().parent / "out" / "corpus"
 
 Article = dict[str, str | None]
+_SEPARATORS = ("\u2028", "\u2029", "\x85", "\x1c", "\x1d", "\x1e")
 
 
 def read_articles(sources: tuple[Path, ...] = SOURCES) -> list[Article]:
@@ -101,20 +103,35 @@ def _recombine(pa: list[str], pb: list[str]) -> list[str]:
     return pa[:1] + mixed[:max(len(pa), 2) - len(pa[:1])]
 
 
+def _jsonl(a: Article) -> str:
+    r"""One JSONL line; line and paragraph separators inside strings are escaped, as JSON allows.
+
+    Real articles hold U+2028/U+2029; escaped, no reader that splits on Unicode line breaks can cut
+    a record in two, and the decoded text is unchanged.
+
+    >>> _jsonl({"text": "a\u2029b"})
+    '{"text": "a\\u2029b"}\n'
+    """
+    line = json.dumps(a, ensure_ascii=False)
+    for ch in _SEPARATORS:
+        line = line.replace(ch, f"\\u{ord(ch):04x}")
+    return line + "\n"
+
+
 def build(out: Path, target: int, seed: int, shard_size: int) -> dict[str, object]:
     """Write the corpus shards and manifest under ``out``; returns the manifest."""
     real = read_articles()
     extra = max(0, target - len(real))
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("part-*.jsonl"):
-        old.unlink()
+    for old in [*out.glob("part-*.jsonl"), out / "manifest.json"]:
+        old.unlink(missing_ok=True)
     digest = hashlib.sha256()
     n = chars = 0
     articles = [*real, *variants(real, extra, seed)]
     for start in range(0, len(articles), shard_size):
         with (out / f"part-{start // shard_size:03d}.jsonl").open("w", encoding="utf-8") as shard:
             for a in articles[start:start + shard_size]:
-                line = json.dumps(a, ensure_ascii=False) + "\n"
+                line = _jsonl(a)
                 shard.write(line)
                 digest.update(line.encode("utf-8"))
                 n += 1
@@ -123,7 +140,7 @@ def build(out: Path, target: int, seed: int, shard_size: int) -> dict[str, objec
         "articles": n, "real": len(real), "variants": extra, "seed": seed, "shard_size": shard_size,
         "title_text_chars": chars, "sha256": digest.hexdigest(), "sources": [str(s) for s in SOURCES],
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    (out.parent / f"{out.name}.manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
 
 
