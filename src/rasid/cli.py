@@ -205,3 +205,128 @@ def kb_add(ctx: click.Context, alias_file: str, entity_id: str, aliases: tuple[s
 
 def main() -> None:
     cli(prog_name="rasid")
+
+
+# -- database, search and REST API (issue 6) ---------------------------------------------------------
+
+_DB_HELP = "SQLite file or postgresql:// URL (default: rasid.toml, RASID_DB, else rasid.db)."
+
+
+def _open_db(db: str | None):  # type: ignore[no-untyped-def]
+    from rasid.config import Settings
+    from rasid.store.sql import Database
+    from rasid.store.sqlite import StoreError
+
+    try:
+        return Database.open(Settings.load(db=db).db)
+    except StoreError as e:
+        click.echo(f"rasid: {e}", err=True)
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--type", "type_", help="Event type(s), comma-separated (attack, media_release, ...).")
+@click.option("--subtype", help="Event subtype(s), comma-separated.")
+@click.option("--actor", help="Actor: entity id or any name, any language (includes branches).")
+@click.option("--target", help="Target: entity id or any name.")
+@click.option("--speaker", help="Speaker: entity id or any name.")
+@click.option("--place", help="Place or governorate (includes the places inside it).")
+@click.option("--entity", help="Entity in any role.")
+@click.option("--since", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", help="Up to this date (inclusive).")
+@click.option("--story", help="Story id.")
+@click.option("--min-fatalities", type=float, help="Only events with at least this many killed.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--db", default=None, help=_DB_HELP)
+def search(text: str, type_: str | None, subtype: str | None, actor: str | None, target: str | None,
+           speaker: str | None, place: str | None, entity: str | None, since: str | None, until: str | None,
+           story: str | None, min_fatalities: float | None, limit: int, fmt: str, db: str | None) -> None:
+    """Full-text search of stored documents in any spelling, with filters on their events."""
+    from rasid import query
+
+    f = query.Filters(type=type_, subtype=subtype, actor=actor, target=target, speaker=speaker, place=place,
+                      entity=entity, since=since, until=until, story=story, min_fatalities=min_fatalities)
+    with _open_db(db) as database:
+        try:
+            page = query.search(database, text, f, limit=limit)
+        except query.QueryError as e:
+            click.echo(f"rasid: {e}", err=True)
+            sys.exit(2)
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in page.items], ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        from rasid.rest.render import csv_text, flatten
+
+        click.echo(csv_text(flatten(r.to_dict()) for r in page.items), nl=False)
+    else:
+        for r in page.items:
+            import html
+
+            snip = html.unescape(r.snippet.replace("<mark>", "«").replace("</mark>", "»"))
+            click.echo(f"{r.score:7.3f}  {r.doc_id}  {r.published or '-'}  {r.title}")
+            click.echo(f"         {snip}")
+            for e in r.events:
+                click.echo(f"         * {e.summary or e.type}")
+        if not page.items:
+            click.echo("no match", err=True)
+
+
+@cli.command()
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1).")
+@click.option("--port", default=None, type=click.IntRange(1, 65535), help="Port (default 8000).")
+@click.option("--config", "config", default="rasid.toml", show_default=True, help="Settings file.")
+def serve(db: str | None, host: str | None, port: int | None, config: str) -> None:
+    """Serve the REST API (under /api, docs at /api/docs) and the dashboard, with uvicorn."""
+    try:
+        import uvicorn
+
+        from rasid.rest import create_app
+    except ImportError as e:
+        click.echo(f"rasid: {e}; install with: pip install 'rasid[web]'", err=True)
+        sys.exit(2)
+    from rasid.config import Settings
+
+    settings = Settings.load(config, db=db, host=host, port=port)
+    click.echo(f"rasid: serving {settings.db} on http://{settings.host}:{settings.port} (API docs: /api/docs)",
+               err=True)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+
+
+@cli.group()
+def token() -> None:
+    """Manage API tokens (stored hashed; a token is shown once, when created)."""
+
+
+@token.command("create")
+@click.argument("name")
+@click.option("--scope", type=click.Choice(["write", "read"]), default="write", show_default=True)
+@click.option("--db", default=None, help=_DB_HELP)
+def token_create(name: str, scope: str, db: str | None) -> None:
+    """Create a token called NAME and print it (keep it: it cannot be shown again)."""
+    with _open_db(db) as database:
+        click.echo(database.create_token(name, scope))
+
+
+@token.command("list")
+@click.option("--db", default=None, help=_DB_HELP)
+def token_list(db: str | None) -> None:
+    """List tokens (ids, names, scopes, dates; never the secrets)."""
+    with _open_db(db) as database:
+        for t in database.list_tokens():
+            state = f"revoked {t.revoked_at}" if t.revoked_at else "active"
+            click.echo(f"{t.id}\t{t.name}\t{t.scope}\t{t.created_at}\t{state}")
+
+
+@token.command("revoke")
+@click.argument("token_id", type=int)
+@click.option("--db", default=None, help=_DB_HELP)
+def token_revoke(token_id: int, db: str | None) -> None:
+    """Revoke the token with id TOKEN_ID."""
+    with _open_db(db) as database:
+        if not database.revoke_token(token_id):
+            click.echo(f"rasid: no active token {token_id}", err=True)
+            sys.exit(1)
+    click.echo(f"revoked token {token_id}")

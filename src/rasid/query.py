@@ -350,8 +350,9 @@ def resolve_entities(db: Database, name: str, *, kind: str | None = None, res: R
             pairs: set[tuple[str | None, str]] = set(kb["admin1_names"].get(key, set()))
             for i in list(ids):
                 e = r.entries.get(i)
-                if e is not None and e.kind == "location" and e.admin1 and (e.precision == "admin1"
-                                                                              or e.feature == "admin1"):
+                # a governorate, or the city that gives its name to one ("Deir ez-Zor", "دير الزور")
+                if e is not None and e.kind == "location" and e.admin1 and (
+                        e.precision == "admin1" or e.feature == "admin1" or fold(e.name_en) == fold(e.admin1)):
                     pairs.add((e.country, e.admin1))
             for p in pairs:
                 ids |= kb["admin1"].get(p, set())

@@ -186,10 +186,13 @@ def count_events(conn: Connection, w: Where, by: str, period: str | None, top: i
         label = "COALESCE(en.name_en, rr.entity_id)"
     else:
         raise ValueError(by)
-    per = f"substr({DATE_EXPR}, 1, {PERIOD_LEN[period]})" if period else "NULL"
+    if label == "NULL":
+        label = key
+    per = f"substr({DATE_EXPR}, 1, {PERIOD_LEN[period]})" if period else "CAST(NULL AS TEXT)"
+    group = f"{key}, {per}" if period else key
     sql = (f"SELECT {key} AS k, MIN({label}) AS label, {per} AS period, COUNT(*) AS n"
            f" FROM events e JOIN documents d ON d.id = e.doc{join} WHERE {q.where()}"
-           f" GROUP BY {key}, {per} ORDER BY {'period, ' if period else ''}n DESC, k")
+           f" GROUP BY {group} ORDER BY {'period, ' if period else ''}n DESC, k")
     if not period:
         sql += f" LIMIT {int(top)}"
     return list(conn.execute(q.text(sql), q.params))
