@@ -406,11 +406,21 @@ def find_entities(doc: NormalDoc, res: Resources) -> tuple[list[Mention], tuple[
     return mentions, link_entities(doc, mentions, res, canon)
 
 
+def _outlet_names(res: Resources) -> dict[str, set[str]]:
+    """Folded name -> ids of the media outlets that go by it."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in res.entries.values():
+        if e.kind == "media_outlet":
+            for n in e.all_names:
+                out[fold(n).strip()].add(e.id)
+    return dict(out)
+
+
 def _drop_own_outlet(doc: NormalDoc, mentions: list[Mention], res: Resources) -> list[Mention]:
     """The publisher naming itself in a credit line ("خاص - SY24") is provenance, not an entity of the news."""
     outlet = doc.clean.outlet
     if not outlet:
         return mentions
     key = fold(outlet).strip()
-    own = {e.id for e in res.entries.values() if e.kind == "media_outlet" and any(fold(n) == key for n in e.all_names)}
+    own = res.cached("outlet_names", _outlet_names).get(key, set())
     return [m for m in mentions if m.kind != "media_outlet" or (m.entity_id not in own and fold(m.surface) != key)]

@@ -28,7 +28,7 @@ def fold_regex(pattern: str) -> str:
     return "".join(ch if ch.isascii() else fold(ch) for ch in pattern)
 
 
-def pattern_regex(pattern: str) -> str:
+def pattern_regex(pattern: str, with_prefix: bool = True) -> str:
     """Regex source for one folded pattern: clitics before, an optional suffix after.
 
     >>> bool(re.search(pattern_regex("(?:ي|ت|م)?توعد"), "وتوعد التنظيم"))
@@ -52,9 +52,31 @@ def pattern_regex(pattern: str) -> str:
         parts.append(w)
     body = "".join(parts)
     if pattern.isascii():
-        return rf"(?<![\w]){body}(?:s|es|ed|d)?(?![\w])"
-    prefix = _VERB_PREFIX if pattern.startswith(("(?:ي|ت", "(?:ا|ي|ت)", "(?:ف|ي|ت)")) else _PREFIX
+        return rf"(?<![\w]){body}(?:s|es|ed|d)?(?![\w])" if with_prefix else rf"{body}(?:s|es|ed|d)?(?![\w])"
+    if not with_prefix:
+        return "(?:" + body + ")" + _SUFFIX
+    prefix = _VERB_PREFIX if _is_verb(pattern) else _PREFIX
     return prefix + "(?:" + body + ")" + _SUFFIX
+
+
+def _is_verb(pattern: str) -> bool:
+    return pattern.startswith(("(?:ي|ت", "(?:ا|ي|ت)", "(?:ف|ي|ت)"))
+
+
+_NOUN_CLITICS = re.compile(r"(?:[وف])?(?:[بلكس])?(?:ال|ل)?")
+_VERB_CLITICS = re.compile(r"(?:[وف])?(?:[لس])?")
+_NO_CLITICS = re.compile(r"")
+
+
+def _fast_scanners(patterns: list[str]) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """Bodies without the clitic prefix, which Python's regex engine scans far faster; the caller
+    checks what stands between the word start and the body against the allowed clitics."""
+    groups: dict[str, list[str]] = {"noun": [], "verb": [], "latin": []}
+    for p in patterns:
+        groups["latin" if p.isascii() else "verb" if _is_verb(p) else "noun"].append(p)
+    clitics = {"noun": _NOUN_CLITICS, "verb": _VERB_CLITICS, "latin": _NO_CLITICS}
+    return tuple((re.compile("|".join(f"(?:{pattern_regex(p, with_prefix=False)})" for p in ps)), clitics[g])
+                 for g, ps in groups.items() if ps)
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -69,6 +91,20 @@ class Trigger:
     regex: re.Pattern[str]
     needs: tuple[tuple[str, ...], ...]
     rank: int  # position in the rules file: earlier = more specific within a type
+    scanners: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()  # (body regex, allowed clitics)
+
+    def finditer(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every match, the start including its clitics ("وبالمفخخات")."""
+        out: list[tuple[int, int]] = []
+        for body, clitics in self.scanners:
+            for m in body.finditer(text):
+                start = m.start()
+                word_start = start
+                while word_start > 0 and text[word_start - 1].isalnum():
+                    word_start -= 1
+                if start - word_start <= 3 and clitics.fullmatch(text, word_start, start):
+                    out.append((word_start, m.end()))
+        return out
 
 
 @dataclass(frozen=True)
@@ -89,7 +125,7 @@ def compile_rules(res: Resources) -> EventRules:
     data = res.rules.get("events") or {}
     triggers = tuple(
         Trigger(t["type"], t.get("subtype"), dict(t.get("attrs") or {}), _alternation(t["patterns"]),
-                tuple(tuple(n.split("|")) for n in t.get("needs") or ()), rank)
+                tuple(tuple(n.split("|")) for n in t.get("needs") or ()), rank, _fast_scanners(t["patterns"]))
         for rank, t in enumerate(data.get("triggers") or ())
     )
     return EventRules(

@@ -197,15 +197,28 @@ def _is_negated(text: str, pos: int, end: int, ctx: _Context) -> bool:
     return False
 
 
+def _matches_by_sentence(ctx: _Context) -> dict[int, list[tuple[int, int, Trigger]]]:
+    """Every trigger match in the document (one regex pass each), as offsets inside its sentence."""
+    starts = [s for s, _ in ctx.sent_norm]
+    out: dict[int, list[tuple[int, int, Trigger]]] = {}
+    for trig in ctx.rules.triggers:
+        for start, end in trig.finditer(ctx.doc.norm):
+            i = bisect.bisect_right(starts, start) - 1
+            if i < 0:
+                continue
+            s, e = ctx.sent_norm[i]
+            if end <= e:
+                out.setdefault(i, []).append((start - s, end - s, trig))
+    return out
+
+
 def find_triggers(ctx: _Context) -> list[_Candidate]:
     """Trigger matches per sentence: one candidate per type, its most specific subtype winning."""
     out: list[_Candidate] = []
-    for i in range(len(ctx.doc.sentences)):
+    by_sentence = _matches_by_sentence(ctx)
+    for i in sorted(by_sentence):
         text = ctx.sentence_text(i)
-        found: list[tuple[int, int, Trigger]] = []
-        for trig in ctx.rules.triggers:
-            for m in trig.regex.finditer(text):
-                found.append((m.start(), m.end(), trig))
+        found = by_sentence[i]
         kept: list[tuple[int, int, Trigger]] = []
         for s, e, trig in sorted(found, key=lambda f: (f[2].rank, f[0])):
             if any(t.type == trig.type and (t.subtype == trig.subtype or s < te + _NEAR and ts < e + _NEAR)

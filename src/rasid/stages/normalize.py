@@ -55,13 +55,27 @@ def fold_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out), tuple(to_orig)
 
 
+def _translation_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for code in [*range(0x0600, 0x0700), *range(0x06F0, 0x06FA), *range(0xFB50, 0xFF00), *range(0xFF00, 0xFFF0),
+                 0x00A0, 0x2009, 0x202F, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF]:
+        ch = chr(code)
+        folded = _fold_char(ch)
+        if folded != ch.lower():
+            table[code] = folded or None
+    return table
+
+
+_TABLE = _translation_table()  # a constant derived from the rules above, not a cache
+
+
 def fold(text: str) -> str:
-    """The matching form of a string (aliases, queries, keys).
+    """The matching form of a string (aliases, queries, keys); same result as ``fold_with_map``.
 
     >>> fold("الدولة الإسلاميّة")
     'الدوله الاسلاميه'
     """
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_TABLE).lower()
 
 
 _ABBREV_END = re.compile(r"(?:^|\s)(?:د|م|ج|ص|أ|ا|ت|ق|هـ|Dr|Mr|Mrs|St|No)\.\s*$")
