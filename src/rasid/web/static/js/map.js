@@ -6,7 +6,7 @@
   var el = document.getElementById("map");
   if (!el || typeof L === "undefined") { return; }
   var rtl = document.documentElement.dir === "rtl";
-  var map = L.map(el, { center: [34.5, 40.5], zoom: 5, worldCopyJump: true });
+  var map = L.map(el, { center: [34.5, 40.5], zoom: 5, minZoom: 2, maxZoom: 12, worldCopyJump: true });
   var tiles = el.getAttribute("data-tiles");
   if (tiles) {
     L.tileLayer(tiles, { maxZoom: 18, attribution: "&copy; map tiles" }).addTo(map);
@@ -27,7 +27,7 @@
       style: function () { return { color: "#6b7785", weight: 1, fillColor: tiles ? "transparent" : "#f4f1ea", fillOpacity: tiles ? 0 : 1 }; },
       interactive: false
     }).addTo(map).bringToBack();
-    L.geoJSON(fc, {
+    var admin1 = L.geoJSON(fc, {
       filter: function (f) { return f.properties.layer === "admin1"; },
       pointToLayer: function (f, ll) {
         var m = L.circleMarker(ll, { radius: 2, color: "#39424e", weight: 1, interactive: false });
@@ -35,7 +35,13 @@
         m.bindTooltip(name, { permanent: true, direction: "right", className: "rasid-admin1", opacity: 0.8 });
         return m;
       }
-    }).addTo(map);
+    });
+    // governorate names only when zoomed in far enough to read them
+    function showAdmin1() {
+      if (map.getZoom() >= 6) { map.addLayer(admin1); } else { map.removeLayer(admin1); }
+    }
+    map.on("zoomend", showAdmin1);
+    showAdmin1();
   }).catch(function (e) { if (window.console) { console.warn(e); } });
 
   var label = el.getAttribute("data-label-events") || "events";
