@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 from rasid.errors import RasidError, StageError
 from rasid.model import Extraction, RawDoc, Reject
 from rasid.resources import Resources
-from rasid.stages.clean import clean
+from rasid.stages.clean import clean, compile_clean_rules
 from rasid.stages.entities import find_entities
 from rasid.stages.events import find_events
 from rasid.stages.normalize import normalize
@@ -36,7 +36,7 @@ def process(raw: RawDoc, res: Resources) -> Extraction:
     """Run the per-document stages; raises StageError naming the stage that failed."""
     stage = "clean"
     try:
-        cleaned = clean(raw, res.rules)
+        cleaned = clean(raw, res.cached("clean_rules", lambda r: compile_clean_rules(r.rules)))
         stage = "normalize"
         normal = normalize(cleaned)
         stage = "entities"

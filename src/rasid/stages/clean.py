@@ -29,7 +29,12 @@ _FIGURE = re.compile(r"[:：]\s*[\d٠-٩]")  # "درع الفرات: 3695 كيل
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def clean(raw: RawDoc, rules: dict[str, Any]) -> CleanDoc:
+def compile_clean_rules(rules: dict[str, Any]) -> "_Rules":
+    """Compile the boilerplate and outlet rules once (the pipeline caches this on Resources)."""
+    return _Rules.build(rules)
+
+
+def clean(raw: RawDoc, rules: "dict[str, Any] | _Rules") -> CleanDoc:
     """Cleaned title and body of ``raw`` with its outlet, wire credits, dateline and date.
 
     >>> rules = {"boilerplate": {"related_markers": ["اقرأ أيضا"]}, "outlets": {}}
@@ -38,7 +43,7 @@ def clean(raw: RawDoc, rules: dict[str, Any]) -> CleanDoc:
     >>> doc.text, doc.removed
     ('قال مصدر إن الهجوم وقع أمس في المدينة.', ('related list: اقرأ أيضا', 'related list: خبر آخر'))
     """
-    r = _Rules.build(rules)
+    r = rules if isinstance(rules, _Rules) else _Rules.build(rules)
     title = _unescape(raw.title or "").strip()
     lines = [line.rstrip() for line in _unescape(raw.text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     doc = _Work(lines=lines, keep=[True] * len(lines), removed=[])
