@@ -22,6 +22,7 @@ from rasid import query
 from rasid.store import queries as Q
 from rasid.store.sql import Database
 from rasid.web.filters import Filters
+from rasid.web.rollup import Rollup, month_bounds
 
 ROLE_NAMES = ("actor", "target", "speaker", "place")
 CACHE_SECONDS = 60.0
@@ -71,9 +72,30 @@ def event_dict(ev: query.EventRecord) -> dict[str, Any]:
 class WebData:
     """Read-only queries for the dashboard over one Rasid database."""
 
-    def __init__(self, db: Database, cache: Cache | None = None) -> None:
+    def __init__(self, db: Database, cache: Cache | None = None, rollup: Rollup | None = None) -> None:
         self.db = db
         self.cache = cache or Cache(ttl=0)
+        self.rollup = rollup
+
+    def _roll(self, f: Filters, *, months: bool = False, entity: bool = False) -> tuple[Rollup, str, list[str]] | None:
+        """The rollup when it answers ``f`` exactly: (rollup, role, entity ids) or None to count live.
+
+        It knows type, dates (whole months for role counts) and at most one entity filter that names
+        a single entity (``entity=True``); not text queries.
+        """
+        r = self.rollup
+        if r is None or not r.ready or f.q:
+            return None
+        if months and month_bounds(f.date_from, f.date_to) is None:
+            return None
+        set_roles = [(role, v) for role, v in (("actor", f.actor), ("target", f.target), ("place", f.place)) if v]
+        if not set_roles:
+            return r, "", []
+        if not entity or len(set_roles) > 1 or month_bounds(f.date_from, f.date_to) is None:
+            return None
+        role, value = set_roles[0]
+        ids = query.resolve_entities(self.db, value, kind="location" if role == "place" else None)
+        return (r, role, ids) if len(ids) == 1 else None
 
     def _cached(self, f: Filters, key: Any, compute: Callable[[], Any]) -> Any:
         return self.cache.get(key, compute) if f.is_empty else compute()
@@ -95,10 +117,16 @@ class WebData:
     def entity_options(self, limit: int = 100) -> list[dict[str, Any]]:
         """Suggestions for the filter inputs: the most active actors and places."""
         def compute() -> list[dict[str, Any]]:
-            rows = query.counts_by(self.db, "actor", None, None, top=limit) + \
-                query.counts_by(self.db, "place", None, None, top=limit)
-            names = self.entities(r.key for r in rows if r.key)
-            return [names[r.key] for r in rows if r.key in names]
+            roll = self._roll(Filters())
+            if roll:
+                keys = []
+                for role in ("actor", "place"):
+                    keys += [e for e, _ in roll[0].totals(role, (), limit)]
+            else:
+                keys = [r.key or "" for by in ("actor", "place")
+                        for r in query.counts_by(self.db, by, None, None, top=limit)]
+            names = self.entities(keys)
+            return [names[k] for k in dict.fromkeys(keys) if k in names]
         return self.cache.get(("options", limit), compute)  # type: ignore[no-any-return]
 
     def search_entities(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
@@ -114,15 +142,25 @@ class WebData:
         except query.NotFound:
             return None
         ent["parent_entity"] = self.entities([ent["parent"]]).get(ent["parent"]) if ent.get("parent") else None
-        roles = {}
-        for role in ROLE_NAMES:
+        roles: dict[str, int] = {}
+        roll = self._roll(Filters())
+        if roll:
+            roles.update(roll[0].entity_roles(entity_id))
+        for role in ROLE_NAMES if not roll else ("speaker",):
             n = sum(r.n for r in query.counts_by(self.db, "type", None, query.Filters(**{role: entity_id})))
             if n:
                 roles[role] = n
         ent["roles"] = roles
-        ent["targets"] = self._counterparts(query.Filters(actor=entity_id), "target", entity_id)
-        ent["places"] = self._counterparts(query.Filters(actor=entity_id), "place", entity_id)
-        ent["actors_against"] = self._counterparts(query.Filters(target=entity_id), "actor", entity_id)
+        if roll:  # pairs of this exact entity (the live query also counts its branches)
+            for key, role, other in (("targets", "actor", "target"), ("places", "actor", "place"),
+                                     ("actors_against", "target", "actor")):
+                pairs = roll[0].pairs(entity_id, role, other)
+                names = self.entities(o for o, _ in pairs)
+                ent[key] = [{**(names.get(o) or {"id": o, "name_en": o, "name_ar": ""}), "n": n} for o, n in pairs]
+        else:
+            ent["targets"] = self._counterparts(query.Filters(actor=entity_id), "target", entity_id)
+            ent["places"] = self._counterparts(query.Filters(actor=entity_id), "place", entity_id)
+            ent["actors_against"] = self._counterparts(query.Filters(target=entity_id), "actor", entity_id)
         return ent
 
     def _counterparts(self, f: query.Filters, by: str, self_id: str, top: int = 20) -> list[dict[str, Any]]:
@@ -143,6 +181,13 @@ class WebData:
 
     def count_events(self, f: Filters) -> int:
         """How many events match (one grouped count)."""
+        types = (f.type,) if f.type else ()
+        roll = self._roll(f, entity=True)
+        if roll and not roll[1]:
+            return roll[0].total(types, f.date_from, f.date_to)
+        if roll:
+            months = month_bounds(f.date_from, f.date_to) or ("", "")
+            return sum(n for *_, n in roll[0].by_role(roll[1], types, months, roll[2], per_month=False))
         return int(self._cached(f, ("count",), lambda: sum(
             r.n for r in query.counts_by(self.db, "type", None, to_query_filters(f)))))
 
@@ -183,8 +228,7 @@ class WebData:
 
     def counts_by_month(self, f: Filters, by: str, top: int = 6) -> dict[str, Any]:
         """Events per month split by ``type`` or by ``actor`` (the ``top`` actors, the rest as other)."""
-        rows = self._cached(f, ("months", by), lambda: query.counts_by(
-            self.db, by, "month", to_query_filters(f), top=1000))
+        rows = self._month_rows(f, by)
         totals: dict[str, int] = defaultdict(int)
         for r in rows:
             totals[r.key or ""] += r.n
@@ -203,6 +247,20 @@ class WebData:
             months.append("")  # undated last
         return {"series": series, "months": months, "values": {m: dict(v) for m, v in values.items()},
                 "totals": dict(totals)}
+
+    def _month_rows(self, f: Filters, by: str) -> list[query.CountRow]:
+        types = (f.type,) if f.type else ()
+        roll = self._roll(f, months=(by != "type"), entity=(by == "type"))
+        if roll and by == "type" and not roll[1]:
+            return [query.CountRow(t, t, m, n) for m, t, n in roll[0].by_type(types, f.date_from, f.date_to)]
+        if roll and by == "type":
+            months = month_bounds(f.date_from, f.date_to) or ("", "")
+            return [query.CountRow(t, t, m, n) for _, m, t, n in roll[0].by_role(roll[1], types, months, roll[2])]
+        if roll and by == "actor" and not roll[1]:
+            months = month_bounds(f.date_from, f.date_to) or ("", "")
+            return [query.CountRow(e, e, m, n) for e, m, _, n in roll[0].by_role("actor", types, months)]
+        return self._cached(f, ("months", by), lambda: query.counts_by(  # type: ignore[no-any-return]
+            self.db, by, "month", to_query_filters(f), top=1000))
 
     # -- stories -------------------------------------------------------------------------------------
 
@@ -238,8 +296,20 @@ class WebData:
 
     def map_places(self, f: Filters, limit: int = 1000) -> list[dict[str, Any]]:
         """Geocoded places of matching events, with how many events each holds (most first)."""
-        rows = self._cached(f, ("places", limit), lambda: query.counts_by(
-            self.db, "place", None, to_query_filters(f), top=limit))
+        roll = self._roll(f, months=True)
+        if roll and not f.date_from and not f.date_to:
+            rows = [query.CountRow(k, k, None, n) for k, n in roll[0].totals("place", (f.type,) if f.type else (),
+                                                                             limit)]
+        elif roll:
+            counts: dict[str, int] = defaultdict(int)
+            for e, _, _, n in roll[0].by_role("place", (f.type,) if f.type else (),
+                                              month_bounds(f.date_from, f.date_to) or ("", ""), per_month=False):
+                counts[e] += n
+            top = sorted(counts.items(), key=lambda kv: -kv[1])[:limit]
+            rows = [query.CountRow(k, k, None, n) for k, n in top]
+        else:
+            rows = self._cached(f, ("places", limit), lambda: query.counts_by(
+                self.db, "place", None, to_query_filters(f), top=limit))
         ents = self.entities(r.key for r in rows if r.key)
         out = []
         for r in rows:

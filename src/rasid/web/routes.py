@@ -26,6 +26,7 @@ from rasid.query import QueryError
 from rasid.store.sql import Database
 from rasid.web.data import Cache, WebData
 from rasid.web.filters import EVENT_TYPES, Filters
+from rasid.web.rollup import Rollup
 from rasid.web.i18n import CALENDARS, Translator, format_date, pick_lang
 
 HERE = Path(__file__).parent
@@ -109,7 +110,11 @@ def get_web_data(request: Request) -> WebData:
     cache = getattr(state, "web_cache", None)
     if cache is None:
         cache = state.web_cache = Cache()
-    return WebData(db, cache)
+    rollup = getattr(state, "web_rollup", None)
+    if rollup is None or rollup.db is not db:
+        rollup = state.web_rollup = Rollup(db)
+    rollup.ensure_fresh()
+    return WebData(db, cache, rollup)
 
 
 class Page:
