@@ -17,7 +17,6 @@ import json
 import multiprocessing
 import os
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -172,7 +171,7 @@ def _time(fn: Any, reps: int) -> list[float]:
 
 def _pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def measure(db: Database, reps: int = 5) -> dict[str, dict[str, float]]:

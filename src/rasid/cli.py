@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterable
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO
 
 import click
 

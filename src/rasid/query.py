@@ -38,15 +38,39 @@ from rasid.store import queries as Q
 from rasid.store.textindex import find_matches, parse_query, snippet
 
 if TYPE_CHECKING:
-    import pandas
+    import pandas  # type: ignore[import-untyped,unused-ignore]
 
     from rasid.resources import Resources
     from rasid.store.sql import Database
 
-__all__ = ["Filters", "Page", "EntityRef", "EventRecord", "DocumentRecord", "EntityRecord", "StoryRecord",
-           "SearchResult", "CountRow", "ReleaseRecord", "QueryError", "NotFound", "list_events", "get_event",
-           "list_documents", "get_document", "list_entities", "get_entity", "entity_timeline", "list_stories",
-           "get_story", "counts_by", "release_registry", "search", "resolve_entities", "health"]
+__all__ = [
+    "CountRow",
+    "DocumentRecord",
+    "EntityRecord",
+    "EntityRef",
+    "EventRecord",
+    "Filters",
+    "NotFound",
+    "Page",
+    "QueryError",
+    "ReleaseRecord",
+    "SearchResult",
+    "StoryRecord",
+    "counts_by",
+    "entity_timeline",
+    "get_document",
+    "get_entity",
+    "get_event",
+    "get_story",
+    "health",
+    "list_documents",
+    "list_entities",
+    "list_events",
+    "list_stories",
+    "release_registry",
+    "resolve_entities",
+    "search",
+]
 
 MAX_LIMIT = 1000
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -500,7 +524,9 @@ def entity_timeline(db: Database, entity: str, period: str = "month", *, role: s
     """Events naming an entity (in ``role``, or any role) per period and type: key = event type."""
     if role is not None and role not in ("actor", "target", "speaker", "place"):
         raise QueryError("role must be actor, target, speaker or place")
-    f = Filters(**{role or "entity": entity})
+    f = Filters(actor=entity) if role == "actor" else Filters(target=entity) if role == "target" else \
+        Filters(speaker=entity) if role == "speaker" else Filters(place=entity) if role == "place" else \
+        Filters(entity=entity)
     return counts_by(db, "type", period, f, res=res)
 
 

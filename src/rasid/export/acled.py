@@ -35,15 +35,21 @@ def mapping(type_: str, subtype: str | None) -> dict[str, Any]:
     >>> mapping("attack", "car_bomb")["acled"][1]
     'Remote explosive/landmine/IED'
     """
-    t = ontology().get(type_, {})
-    return t.get(subtype or "*") or t.get("*") or {"acled": ["", "", ""], "plover": [None, None]}
+    t: dict[str, Any] = dict(ontology().get(type_) or {})
+    found: dict[str, Any] = t.get(subtype or "*") or t.get("*") or {"acled": ["", "", ""], "plover": [None, None]}
+    return found
 
 
 def _first_place(ev: Any, places: dict[str, Any]) -> dict[str, Any]:
     for p in ev.places:
         if p.id in places:
-            return places[p.id]
+            found: dict[str, Any] = places[p.id]
+            return found
     return {}
+
+
+def _names(refs: Any) -> str:
+    return "; ".join(r.name_en or r.id for r in refs)
 
 
 def acled_row(ev: Any, places: dict[str, Any]) -> dict[str, Any]:
@@ -53,14 +59,13 @@ def acled_row(ev: Any, places: dict[str, Any]) -> dict[str, Any]:
     if date.startswith("-"):
         date = ev.published or ""
     p = _first_place(ev, places)
-    names = lambda refs: "; ".join(r.name_en or r.id for r in refs)  # noqa: E731
     fat = ev.attributes.get("fatalities")
     return {
         "event_id_cnty": f"RSD{ev.id}", "event_date": date, "year": date[:4],
         "time_precision": _PRECISION.get((ev.date or {}).get("precision") or "", 3),
         "disorder_type": m["acled"][2], "event_type": m["acled"][0], "sub_event_type": m["acled"][1],
-        "actor1": ev.actors[0].name_en if ev.actors else "", "assoc_actor_1": names(ev.actors[1:]),
-        "actor2": ev.targets[0].name_en if ev.targets else "", "assoc_actor_2": names(ev.targets[1:]),
+        "actor1": ev.actors[0].name_en if ev.actors else "", "assoc_actor_1": _names(ev.actors[1:]),
+        "actor2": ev.targets[0].name_en if ev.targets else "", "assoc_actor_2": _names(ev.targets[1:]),
         "civilian_targeting": "Civilian targeting" if m["acled"][0] == "Violence against civilians" else "",
         "iso": p.get("country") or "", "country": p.get("country") or "", "admin1": p.get("admin1") or "",
         "location": ev.places[0].name_en if ev.places else "", "latitude": p.get("lat", ""),

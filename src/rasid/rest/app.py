@@ -70,13 +70,13 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
 
     for module in (health, documents, events, entities, stories, search, export):
         app.include_router(module.router, prefix=API_PREFIX)
+    web_router: Any = None
     try:
         from rasid.web import router as web_router  # the dashboard, built separately
     except ImportError:
-        web_router = None
+        pass
     except Exception:  # a broken dashboard must not take the API down
         log.exception("the dashboard (rasid.web) failed to load; serving the API only")
-        web_router = None
     if web_router is not None:
         app.include_router(web_router)
     return app

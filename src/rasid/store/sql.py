@@ -139,9 +139,8 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
         """A write transaction (SQLite: BEGIN IMMEDIATE, so one writer at a time), committed on success."""
-        with self.engine.connect().execution_options(rasid_begin="IMMEDIATE") as conn:
-            with conn.begin():
-                yield conn
+        with self.engine.connect().execution_options(rasid_begin="IMMEDIATE") as conn, conn.begin():
+            yield conn
 
     # -- schema ------------------------------------------------------------------------------------
 

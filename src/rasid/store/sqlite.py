@@ -25,8 +25,8 @@ from typing import Any, Self
 from rasid.errors import RasidError
 from rasid.model import Entity, Event, Extraction, Reject
 from rasid.stages.normalize import fold
-from rasid.store.textindex import index_text, parse_query
 from rasid.store.migrations import SCHEMA_MIGRATIONS_DDL, latest_version, pending
+from rasid.store.textindex import index_text, parse_query
 
 Clock = Callable[[], datetime]
 
@@ -184,7 +184,7 @@ class SQLiteStore:
                 try:
                     for x in results[i:i + self.chunk_size]:
                         try:
-                            is_new = self.save(x, None, run_id)
+                            is_new = self.save(x, x.source or None, run_id)
                         except _DATA_ERRORS as e:
                             r = Reject(x.clean.url or x.clean.doc_id, f"could not store: {type(e).__name__}: {e}",
                                        "store", x.clean.doc_id)

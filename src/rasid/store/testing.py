@@ -48,7 +48,7 @@ def sample_extractions() -> list[Extraction]:
     may = (MAYADIN, "location", "Al Mayadin", "الميادين", "الميادين")
     deir = (DEIR, "location", "Deir ez-Zor", "دير الزور", "دير الزور")
     raqqa = (RAQQA, "location", "Raqqa", "الرقة", "الرقة")
-    d = lambda s: DateValue(s, s, "day", s)  # noqa: E731
+    d = lambda s: DateValue(s, s, "day", s)
     return [
         _doc(1, "داعش يعلن «غزوةَ الثأر» ضد قسد", "نشر تنظيم داعش إصدارا مرئيا يتوعد فيه قسد بغزوة الثأر.",
              "2019-03-20", (Event("media_release", "video", True, actors=(ISIS,), targets=(SDF,), date=d("2019-03-19"),

@@ -87,8 +87,7 @@ def tsvector_literal(title: str, body: str) -> str:
     for weight, text in (("A", title), ("B", body)):
         for key in index_terms(text):
             pos += 1
-            if pos > 16383:  # PostgreSQL's largest position; later words keep position 16383
-                pos = 16383
+            pos = min(pos, 16383)  # PostgreSQL's largest position; later words keep it
             positions.setdefault(key, []).append(f"{pos}{weight}")
     parts = []
     for key, ps in positions.items():
@@ -142,9 +141,7 @@ def parse_query(query: str) -> ParsedQuery:
     phrases: list[tuple[str, ...]] = []
     for m in _PHRASE.finditer(query):
         keys = tuple(index_terms(m.group(1)))
-        if len(keys) == 1:
-            phrases.append(keys)
-        elif keys:
+        if keys:
             phrases.append(keys)
     rest = _PHRASE.sub(" ", query).replace('"', " ")
     folded = _WORD.findall(fold(rest))
