@@ -153,6 +153,7 @@ class Extraction:
     events: tuple[Event, ...]
     story_id: str = ""
     content_hash: str = ""
+    source: str = ""  # file (and line) the article came from: provenance for the store
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ def process(raw: RawDoc, res: Resources) -> Extraction:
     except Exception as e:  # a bug or an input we did not foresee: report it, keep the batch going
         raise StageError(stage, raw.doc_id, e) from e
     return Extraction(clean=cleaned, entities=entities, events=events,
-                      content_hash=content_hash(cleaned.title, cleaned.text))
+                      content_hash=content_hash(cleaned.title, cleaned.text), source=raw.source)
 
 
 @dataclass

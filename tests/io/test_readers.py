@@ -214,3 +214,12 @@ def test_readers_folder_mixing_everything(tmp_path: Path) -> None:
         if isinstance(d, RawDoc) and d.doc_id.startswith("0"):
             assert BODY in d.text
     assert [d.doc_id for d in out][:4] == ["01_utf8", "02_bom", "03_utf16", "04_cp1256"]  # sorted walk
+
+
+def test_readers_jsonl_keeps_unicode_line_separators_inside_strings(tmp_path: Path) -> None:
+    """U+2028 and U+0085 are legal inside a JSON string; they must not split the line."""
+    path = tmp_path / "seps.jsonl"
+    record = {"id": "a", "title": "عنوان", "text": "سطر أول\u2028سطر ثان\u0085 ونهاية الخبر هنا بما يكفي من الكلمات."}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = list(iter_raw_docs([path]))
+    assert len(out) == 1 and isinstance(out[0], RawDoc), out

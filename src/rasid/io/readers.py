@@ -152,7 +152,8 @@ def _parse_jsonl(text: str, source: str, stem: str) -> Iterator[RawOrReject]:
         for n, item in enumerate(items, 1):
             yield _from_record(item, f"{source}[{n}]", f"{stem}:{n}")
         return
-    for n, line in enumerate(text.splitlines(), 1):
+    # JSON Lines are separated by "\n" only: U+2028 or U+0085 inside a string is content, not a break
+    for n, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
         if not line.strip():
             continue
         where = f"{source}:{n}"
@@ -201,7 +202,7 @@ def _read_stdin(max_bytes: int) -> Iterator[RawOrReject]:
 
 def _sniff(text: str) -> str:
     """Pick a format for input without a file name: JSONL, then HTML, else text."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
     if lines and all(line.startswith("{") for line in lines[:5]):
         try:
             json.loads(lines[0])
