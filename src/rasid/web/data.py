@@ -320,15 +320,17 @@ class WebData:
 
     # -- release registry ----------------------------------------------------------------------------
 
-    def releases(self, f: Filters, producer: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
-        """Reported media releases (optionally of one producer) as rows for :func:`render.group_releases`."""
+    def releases(self, f: Filters, producer: str | None = None, limit: int = 300, cursor: str | None = None
+                 ) -> tuple[list[dict[str, Any]], str | None]:
+        """Reported media releases (optionally of one producer), newest first, for :func:`render.group_releases`."""
         qf = to_query_filters(f)
         if producer:
             qf = dataclasses.replace(qf, actor=producer)
         rows = []
-        for r in query.release_registry(self.db, qf, limit=limit).items:
+        page = query.release_registry(self.db, qf, limit=limit, cursor=cursor)
+        for r in page.items:
             d = r.to_dict()
             rows.append({"id": r.event_id, "roles": {"actor": d["producers"]}, "series": r.title or "",
                          "issue": r.issue, "format": r.format or "", "day": r.date, "outlet": r.reported_by,
                          "release_outlet": r.outlet or "", "platform": r.platform, "summary": r.summary})
-        return rows
+        return rows, page.next_cursor

@@ -82,6 +82,7 @@ def stacked_chart(data: dict[str, Any], label: Any, undated: str, width: int = 7
     chart = Chart(width, height)
     if not months:
         return chart
+    months = _fill_months(months)
     left, right, top, bottom = 36, 8, 8, 28
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = max(sum(values.get(m, {}).values()) for m in months) or 1
@@ -110,6 +111,24 @@ def stacked_chart(data: dict[str, Any], label: Any, undated: str, width: int = 7
     chart.legend = [{"key": s, "label": label(s), "colour": colours[s], "total": data.get("totals", {}).get(s, 0)}
                     for s in series]
     return chart
+
+
+def _fill_months(months: list[str], most: int = 240) -> list[str]:
+    """Every month from the first to the last (so the time axis is even), when at most ``most``.
+
+    >>> _fill_months(["2019-11", "2020-02", ""])
+    ['2019-11', '2019-12', '2020-01', '2020-02', '']
+    """
+    dated = [m for m in months if len(m) == 7 and m[4] == "-" and m[:4].isdigit() and m[5:].isdigit()]
+    if len(dated) != len([m for m in months if m]) or not dated:
+        return months
+    y0, m0 = int(dated[0][:4]), int(dated[0][5:])
+    y1, m1 = int(dated[-1][:4]), int(dated[-1][5:])
+    span = (y1 - y0) * 12 + (m1 - m0) + 1
+    if span > most or span < 1:
+        return months
+    filled = [f"{y0 + (m0 - 1 + i) // 12:04d}-{(m0 - 1 + i) % 12 + 1:02d}" for i in range(span)]
+    return filled + [m for m in months if not m]
 
 
 def _nice_step(peak: int) -> int:

@@ -274,7 +274,7 @@ def entity(request: Request, entity_id: str, data: WebData = Depends(get_web_dat
     if ent is None:
         return _not_found(page)
     f = page.filters
-    releases = data.releases(f, producer=entity_id, limit=500)
+    releases, _ = data.releases(f, producer=entity_id, limit=200)
     return _render(page, "entity.html", ent=ent,
                    releases=render.group_releases(releases, page.t("unknown")),
                    threats=data.entity_events(entity_id, f, ("threat",), "actor", 100),
@@ -284,9 +284,9 @@ def entity(request: Request, entity_id: str, data: WebData = Depends(get_web_dat
 @router.get("/releases", response_class=HTMLResponse)
 def releases(request: Request, data: WebData = Depends(get_web_data)) -> HTMLResponse:
     page = Page(request)
-    rows = data.releases(page.filters, limit=1000)
+    rows, nxt = data.releases(page.filters, limit=300, cursor=_cursor(request))
     return _render(page, "releases.html", groups=render.group_releases(rows, page.t("unknown")), total=len(rows),
-                   options=data.entity_options())
+                   next_cursor=nxt, options=data.entity_options())
 
 
 @router.get("/static/{path:path}")
