@@ -32,7 +32,6 @@ def _pages(client: Any) -> list[str]:
     story = re.search(r'href="/stories/([^"?]+)', stories)
     if story is None:  # the generated database may have no stories rows: time one from documents
         from rasid import query
-        from rasid.store.sql import Database
 
         rows = query.list_documents(client.app.state.db, limit=1).items
         story = None if not rows else re.match(r"(.*)", rows[0].story_id or "")

@@ -122,7 +122,7 @@ def test_web_evidence_is_highlighted_right_to_left(client: Any) -> None:
     html = client.get("/events", params={"type": "attack"}).text
     event = re.search(r'href="/events/(\d+)', html).group(1)  # type: ignore[union-attr]
     detail = client.get(f"/events/{event}").text
-    para = re.search(r'<p class="evidence" lang="ar" dir="rtl">(.*?)</p>', detail, re.S)
+    para = re.search(r'<p class="evidence" lang="ar" dir="rtl">(.*?)</p>', detail, re.DOTALL)
     assert para and "<mark>" in para.group(1)
     assert re.search(r"[\u0600-\u06ff]", para.group(1))
 

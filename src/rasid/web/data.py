@@ -110,7 +110,7 @@ class WebData:
             for i in range(0, len(ids), 500):
                 for row in Q.select_entities(conn, prefix=None, kind=None, after_id=None, limit=500,
                                              ids=ids[i:i + 500]):
-                    rec = query._entity_record(row)  # noqa: SLF001 - the query layer's own row mapping
+                    rec = query._entity_record(row)
                     out[rec.id] = rec.to_dict()
         return out
 
@@ -147,7 +147,8 @@ class WebData:
         if roll:
             roles.update(roll[0].entity_roles(entity_id))
         for role in ROLE_NAMES if not roll else ("speaker",):
-            n = sum(r.n for r in query.counts_by(self.db, "type", None, query.Filters(**{role: entity_id})))
+            qf = query.Filters(**{role: entity_id})  # type: ignore[arg-type]
+            n = sum(r.n for r in query.counts_by(self.db, "type", None, qf))
             if n:
                 roles[role] = n
         ent["roles"] = roles
@@ -172,7 +173,7 @@ class WebData:
     def entity_events(self, entity_id: str, f: Filters, types: tuple[str, ...] = (), role: str | None = None,
                       limit: int = 100) -> list[dict[str, Any]]:
         """Events the entity takes part in (in ``role``, or any), newest first, within the page filters."""
-        qf = dataclasses.replace(to_query_filters(f), **{role or "entity": entity_id})
+        qf = dataclasses.replace(to_query_filters(f), **{role or "entity": entity_id})  # type: ignore[arg-type]
         if types:
             qf = dataclasses.replace(qf, type=",".join(types))
         return [event_dict(e) for e in query.list_events(self.db, qf, limit=limit).items]
@@ -313,9 +314,9 @@ class WebData:
         ents = self.entities(r.key for r in rows if r.key)
         out = []
         for r in rows:
-            e = ents.get(r.key or "")
-            if e and e.get("lat") is not None and e.get("lon") is not None:
-                out.append({**e, "n": r.n})
+            place = ents.get(r.key or "")
+            if place and place.get("lat") is not None and place.get("lon") is not None:
+                out.append({**place, "n": r.n})
         return out
 
     # -- release registry ----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlencode
 
 EVENT_TYPES = ("media_release", "threat", "attack", "execution", "military_operation", "territorial_change",
@@ -32,7 +32,7 @@ class Filters:
     date_to: str = ""
     q: str = ""
 
-    _URL = {"date_from": "from", "date_to": "to"}
+    _URL: ClassVar[dict[str, str]] = {"date_from": "from", "date_to": "to"}
 
     @classmethod
     def from_query(cls, params: Mapping[str, str]) -> Filters:

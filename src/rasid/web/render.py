@@ -96,7 +96,7 @@ def stacked_chart(data: dict[str, Any], label: Any, undated: str, width: int = 7
     every = max(1, len(months) // 8)
     for i, m in enumerate(months):
         x = left + i * slot + (slot - bar_w) / 2
-        y = top + plot_h
+        y: float = top + plot_h
         for s in series:
             n = values.get(m, {}).get(s, 0)
             if not n:

@@ -40,15 +40,15 @@ CHECK_SECONDS = 15.0
 
 DDL = (
     "CREATE TABLE IF NOT EXISTS web_rollup_state (name TEXT PRIMARY KEY, last_event_id BIGINT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS web_rollup_day (day TEXT NOT NULL, type TEXT NOT NULL, n BIGINT NOT NULL,"
-    " PRIMARY KEY (day, type))",
-    "CREATE TABLE IF NOT EXISTS web_rollup_role (entity_id TEXT NOT NULL, role TEXT NOT NULL, month TEXT NOT NULL,"
-    " type TEXT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (entity_id, role, month, type))",
+    ("CREATE TABLE IF NOT EXISTS web_rollup_day (day TEXT NOT NULL, type TEXT NOT NULL, n BIGINT NOT NULL,"
+    " PRIMARY KEY (day, type))"),
+    ("CREATE TABLE IF NOT EXISTS web_rollup_role (entity_id TEXT NOT NULL, role TEXT NOT NULL, month TEXT NOT NULL,"
+    " type TEXT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (entity_id, role, month, type))"),
     "CREATE INDEX IF NOT EXISTS web_rollup_role_role ON web_rollup_role (role, month)",
-    "CREATE TABLE IF NOT EXISTS web_rollup_total (role TEXT NOT NULL, type TEXT NOT NULL, entity_id TEXT NOT NULL,"
-    " n BIGINT NOT NULL, PRIMARY KEY (role, type, entity_id))",
-    "CREATE TABLE IF NOT EXISTS web_rollup_pair (entity_id TEXT NOT NULL, role TEXT NOT NULL, other_role TEXT NOT NULL,"
-    " other_id TEXT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (entity_id, role, other_role, other_id))",
+    ("CREATE TABLE IF NOT EXISTS web_rollup_total (role TEXT NOT NULL, type TEXT NOT NULL, entity_id TEXT NOT NULL,"
+    " n BIGINT NOT NULL, PRIMARY KEY (role, type, entity_id))"),
+    ("CREATE TABLE IF NOT EXISTS web_rollup_pair (entity_id TEXT NOT NULL, role TEXT NOT NULL, other_role TEXT NOT NULL,"
+    " other_id TEXT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (entity_id, role, other_role, other_id))"),
 )
 TABLES = ("web_rollup_state", "web_rollup_day", "web_rollup_role", "web_rollup_total", "web_rollup_pair")
 PAIRS = (("actor", "target"), ("actor", "place"), ("target", "actor"))

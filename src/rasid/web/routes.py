@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote, urlparse
 
 import jinja2
@@ -21,13 +21,13 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.routing import APIRoute
 
-from rasid.web import render
 from rasid.query import QueryError
 from rasid.store.sql import Database
+from rasid.web import render
 from rasid.web.data import Cache, WebData
 from rasid.web.filters import EVENT_TYPES, Filters
-from rasid.web.rollup import Rollup
 from rasid.web.i18n import CALENDARS, Translator, format_date, pick_lang
+from rasid.web.rollup import Rollup
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -117,6 +117,9 @@ def get_web_data(request: Request) -> WebData:
     return WebData(db, cache, rollup)
 
 
+WebDataDep = Annotated[WebData, Depends(get_web_data)]
+
+
 class Page:
     """What every template gets: translator, language, filters, and URL builders that keep them."""
 
@@ -183,7 +186,7 @@ def _not_found(page: Page) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, data: WebData = Depends(get_web_data)) -> HTMLResponse:
+def overview(request: Request, data: WebDataDep) -> HTMLResponse:
     page = Page(request)
     by_type = data.counts_by_month(page.filters, "type")
     by_actor = data.counts_by_month(page.filters, "actor")
@@ -201,7 +204,7 @@ def overview(request: Request, data: WebData = Depends(get_web_data)) -> HTMLRes
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events(request: Request, data: WebData = Depends(get_web_data)) -> HTMLResponse:
+def events(request: Request, data: WebDataDep) -> HTMLResponse:
     page = Page(request)
     rows, nxt = data.list_events(page.filters, PAGE_SIZE, _cursor(request))
     return _render(page, "events.html", events=rows, total=data.count_events(page.filters), next_cursor=nxt,
@@ -209,7 +212,7 @@ def events(request: Request, data: WebData = Depends(get_web_data)) -> HTMLRespo
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event(request: Request, event_id: str, data: WebData = Depends(get_web_data)) -> HTMLResponse:
+def event(request: Request, event_id: str, data: WebDataDep) -> HTMLResponse:
     page = Page(request)
     ev = data.get_event(int(event_id)) if event_id.isdigit() else None
     if ev is None:
@@ -223,14 +226,14 @@ def event(request: Request, event_id: str, data: WebData = Depends(get_web_data)
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories(request: Request, data: WebData = Depends(get_web_data)) -> HTMLResponse:
+def stories(request: Request, data: WebDataDep) -> HTMLResponse:
     page = Page(request)
     rows, nxt = data.list_stories(page.filters, PAGE_SIZE, _cursor(request))
     return _render(page, "stories.html", stories=rows, next_cursor=nxt, options=data.entity_options())
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, story_id: str, data: WebData = Depends(get_web_data)) -> HTMLResponse:
+def story(request: Request, story_id: str, data: WebDataDep) -> HTMLResponse:
     page = Page(request)
     s = data.get_story(story_id)
     if s is None:
@@ -242,7 +245,7 @@ def story(request: Request, story_id: str, data: WebData = Depends(get_web_data)
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, data: WebData = Depends(get_web_data)) -> HTMLResponse:
+def map_page(request: Request, data: WebDataDep) -> HTMLResponse:
     page = Page(request)
     places = data.map_places(page.filters)
     return _render(page, "map.html", places=places, options=data.entity_options(),
@@ -250,7 +253,7 @@ def map_page(request: Request, data: WebData = Depends(get_web_data)) -> HTMLRes
 
 
 @router.get("/map/points.json")
-def map_points(request: Request, data: WebData = Depends(get_web_data)) -> JSONResponse:
+def map_points(request: Request, data: WebDataDep) -> JSONResponse:
     """Geocoded places of the filtered events, for the map's markers (same filters as the pages)."""
     page = Page(request)
     places = data.map_places(page.filters)
@@ -261,14 +264,14 @@ def map_points(request: Request, data: WebData = Depends(get_web_data)) -> JSONR
 
 
 @router.get("/entities", response_class=HTMLResponse)
-def entities(request: Request, data: WebData = Depends(get_web_data)) -> HTMLResponse:
+def entities(request: Request, data: WebDataDep) -> HTMLResponse:
     page = Page(request)
     text = " ".join((request.query_params.get("name") or "").split())[:200]
     return _render(page, "entities.html", results=data.search_entities(text, 100), name=text)
 
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
-def entity(request: Request, entity_id: str, data: WebData = Depends(get_web_data)) -> HTMLResponse:
+def entity(request: Request, entity_id: str, data: WebDataDep) -> HTMLResponse:
     page = Page(request)
     ent = data.get_entity(entity_id)
     if ent is None:
@@ -282,7 +285,7 @@ def entity(request: Request, entity_id: str, data: WebData = Depends(get_web_dat
 
 
 @router.get("/releases", response_class=HTMLResponse)
-def releases(request: Request, data: WebData = Depends(get_web_data)) -> HTMLResponse:
+def releases(request: Request, data: WebDataDep) -> HTMLResponse:
     page = Page(request)
     rows, nxt = data.releases(page.filters, limit=300, cursor=_cursor(request))
     return _render(page, "releases.html", groups=render.group_releases(rows, page.t("unknown")), total=len(rows),
