@@ -485,7 +485,7 @@ def _disjoint(a: list[str], b: list[str]) -> bool:
     return bool(a and b and not set(a) & set(b))
 
 
-_SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"mass_shooting", "assassination"}}
+_SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"mass_shooting"}}
 
 
 def _same_kind(a: _Candidate, b: _Candidate) -> bool:
@@ -558,11 +558,24 @@ def _is_core(c: _Candidate, ctx: _Context, title_types: set[str]) -> bool:
     """The news: stated in the title or the lede (first body sentences), not as background."""
     if _is_background(c):
         return False
-    title_sentences = sum(1 for s, _ in ctx.doc.sentences if s < ctx.doc.clean.body_offset)
     first = min(c.sentences)
-    if first < title_sentences + 3:
+    rank = _lede_rank(ctx, first)
+    if rank <= 3:
         return True
-    return c.type in title_types and first < title_sentences + 6
+    return c.type in title_types and rank <= 6
+
+
+def _lede_rank(ctx: _Context, i: int) -> int:
+    """0 for the title, then 1, 2, ... for body sentences, skipping bylines ("خاص - SY24")."""
+    body = ctx.doc.clean.body_offset
+    if ctx.doc.sentences[i][0] < body:
+        return 0
+    rank = 1
+    for j in range(i):
+        s, e = ctx.doc.sentences[j]
+        if s >= body and len(ctx.doc.clean.full_text[s:e].split()) >= 5:
+            rank += 1
+    return rank
 
 
 def _fill_casualties(c: _Candidate, ctx: _Context) -> None:
