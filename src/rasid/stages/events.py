@@ -594,21 +594,27 @@ def _fill_casualties(c: _Candidate, ctx: _Context) -> None:
 def _resolve_cross_type(cands: list[_Candidate], ctx: _Context) -> list[_Candidate]:
     """"هجوم" by an extremist group is an attack; by an army, a coalition or the SDF an offensive."""
     out: list[_Candidate] = []
+    dropped: set[int] = set()
     for c in cands:
         if c.type == "attack" and c.subtype == "armed_assault" and any(
                 ctx.classes.get(a) == "state" for a in c.roles["actors"]) and not any(
                 ctx.classes.get(a) == "group" for a in c.roles["actors"]):
-            twin = [o for o in cands if o.type == "military_operation" and o.sentence == c.sentence]
-            if twin:
-                continue
+            twins = [o for o in cands if o.type == "military_operation" and o.sentence == c.sentence]
+            if any(o.subtype == "offensive" for o in twins):
+                continue  # "هجوماً ضد" already read as the offensive
             c.trigger = _retype(c.trigger, "military_operation", "offensive")
+            for o in twins:  # "تستمر قسد بهجومها ... وتخوض اشتباكات": the clashes are the offensive's
+                for role, ids in o.roles.items():
+                    for v in ids:
+                        _add(c.roles[role], v)
+            dropped.update(id(o) for o in twins)
         if c.type == "military_operation" and c.subtype == "offensive" and any(
                 o.type == "attack" and o.sentence == c.sentence and o.subtype == "armed_assault"
                 and any(ctx.classes.get(a) == "group" for a in o.roles["actors"]) for o in cands) and not any(
                 ctx.classes.get(a) == "state" for a in c.roles["actors"]):
             continue
         out.append(c)
-    return out
+    return [c for c in out if id(c) not in dropped]
 
 
 def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity, ...], res: Resources) -> tuple[
