@@ -424,6 +424,8 @@ def fill_roles(cands: list[_Candidate], ctx: _Context) -> list[_Candidate]:
             c.roles["targets"].clear()  # a release has a producer and speakers; whom it threatens is the threat's
         if c.type in ("attack", "execution") and not c.roles["actors"]:
             c.roles["actors"].extend(_nearby_group(c, ctx))
+        if c.type == "military_operation" and c.subtype in ("offensive", "siege", "airstrike_campaign"):
+            _forces_against_groups(c, ctx)
         c.roles["targets"][:] = [t for t in c.roles["targets"] if t not in c.roles["actors"]]
         c.roles["places"][:] = _most_specific(c.roles["places"], ctx)
         for actor in list(c.roles["actors"]):  # a branch acts for its parent group too
@@ -457,6 +459,26 @@ def _most_specific(places: list[str], ctx: _Context) -> list[str]:
     entries = {p: ctx.res.get(p) for p in places}
     inner = {e.country for e in entries.values() if e is not None and e.precision != "country"}
     return [p for p, e in entries.items() if e is None or e.precision != "country" or e.country not in inner]
+
+
+def _says(release: _Candidate, threat: _Candidate) -> bool:
+    """The threat is the release's content: same speaker, or same producer within two sentences."""
+    if set(release.roles["speakers"]) & set(threat.roles["speakers"]):
+        return True
+    near = min(abs(i - j) for i in release.sentences for j in threat.sentences) <= 2
+    return near and bool(set(release.roles["actors"]) & set(threat.roles["actors"]))
+
+
+def _forces_against_groups(c: _Candidate, ctx: _Context) -> None:
+    """In an offensive by forces, every force named is on the attacking side and the group its target."""
+    parties = c.roles["actors"] + c.roles["targets"]
+    if not any(ctx.classes.get(p) == "state" for p in parties) or not any(ctx.classes.get(p) == "group"
+                                                                           for p in parties):
+        return
+    c.roles["actors"][:] = [p for p in parties if ctx.classes.get(p) != "group"
+                            and (p in c.roles["actors"] or ctx.classes.get(p) == "state")]
+    c.roles["targets"][:] = [p for p in parties if ctx.classes.get(p) == "group"] + [
+        p for p in c.roles["targets"] if ctx.classes.get(p) not in ("group", "state")]
 
 
 def _nearby_group(c: _Candidate, ctx: _Context) -> list[str]:
@@ -630,9 +652,14 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     names = {e.id: e.name_en for e in entities}
     title_sentences = sum(1 for s, _ in ctx.doc.sentences if s < ctx.doc.clean.body_offset)
     title_types = {c.type for c in cands if min(c.sentences) < title_sentences}
+    core_flags = {id(c): _is_core(c, ctx, title_types) for c in cands}
+    releases = [c for c in cands if c.type == "media_release" and core_flags[id(c)]]
+    for c in cands:  # what the reported release says is news too: its threats and calls are core
+        if c.type == "threat" and not _is_background(c) and any(_says(r, c) for r in releases):
+            core_flags[id(c)] = True
     events: list[Event] = []
     for c in cands:
-        core = _is_core(c, ctx, title_types)
+        core = core_flags[id(c)]
         evidence = tuple(ctx.doc.sentences[i] for i in sorted(c.sentences))
         filled = sum(bool(v) for v in c.roles.values())
         confidence = min(0.95, 0.4 + 0.1 * filled + (0.1 if core else 0) + 0.05 * min(len(c.sentences), 3))
