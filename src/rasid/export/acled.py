@@ -1,16 +1,17 @@
 """Event exports in other tools' shapes: ACLED-style CSV rows, GeoJSON features, STIX 2.1 objects.
 
-The type mapping is data (``data/rules/ontology.json``): contract type/subtype -> ACLED
-event_type/sub_event_type/disorder_type and PLOVER type/mode. Functions take records of
+The type mapping is data (``data/rules/ontology.json``, read through ``rasid.ontology``): contract
+type/subtype -> ACLED event_type/sub_event_type and PLOVER type/mode; ACLED's disorder_type follows
+from the event_type. Functions take records of
 ``rasid.query`` and return plain dicts, so the CLI, REST API and dashboard share them.
 """
 from __future__ import annotations
 
-import json
 import uuid
-from functools import lru_cache
-from importlib import resources as importlib_resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rasid.resources import Resources
 
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                  "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "civilian_targeting",
@@ -21,23 +22,20 @@ _PRECISION = {"day": 1, "weekday": 1, "month": 2, "year": 3}
 _NS = uuid.UUID("6f1e3b8a-6c1d-4a55-9b3e-5ad1d0a0c0de")  # fixed namespace: stable STIX ids across exports
 
 
-@lru_cache(maxsize=1)
-def ontology() -> dict[str, Any]:
-    """The type mapping table (read once; pure data)."""
-    path = importlib_resources.files("rasid") / "data" / "rules" / "ontology.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-def mapping(type_: str, subtype: str | None) -> dict[str, Any]:
-    """ACLED and PLOVER labels of a contract type/subtype.
+def mapping(type_: str, subtype: str | None, res: Resources | None = None) -> dict[str, Any]:
+    """ACLED (event_type, sub_event_type, disorder_type) and PLOVER (type, mode) of a type/subtype.
 
     >>> mapping("attack", "car_bomb")["acled"][1]
     'Remote explosive/landmine/IED'
     """
-    t: dict[str, Any] = dict(ontology().get(type_) or {})
-    found: dict[str, Any] = t.get(subtype or "*") or t.get("*") or {"acled": ["", "", ""], "plover": [None, None]}
-    return found
+    from rasid.api import load_resources
+    from rasid.ontology import acled_labels, plover_labels
+
+    r = res or load_resources()
+    event_type, sub_event_type = acled_labels(r, type_, subtype)
+    disorder = "Strategic developments" if event_type == "Strategic developments" else "Political violence"
+    return {"acled": [event_type or "", sub_event_type or "", disorder if event_type else ""],
+            "plover": list(plover_labels(r, type_, subtype))}
 
 
 def _first_place(ev: Any, places: dict[str, Any]) -> dict[str, Any]:
