@@ -82,8 +82,8 @@ class Resources:
         for path in sorted((base / "gazetteer").glob("places.tsv*")):
             for entry in _read_places_tsv(path):
                 _merge(entries, entry)
-        for path in user_aliases:
-            for entry in read_user_aliases(Path(path), entries):
+        for alias_file in user_aliases:
+            for entry in read_user_aliases(Path(alias_file), entries):
                 _merge(entries, entry)
         rules: dict[str, Any] = {}
         for path in sorted((base / "rules").glob("*.json")):
@@ -135,10 +135,10 @@ def _read_kb_jsonl(path: Path) -> Iterator[KBEntry]:
         yield _entry_from_dict(d, f"{path}:{n}")
 
 
-def _open_text(path: Path) -> io.TextIOBase:
+def _open_text(path: Path) -> io.TextIOWrapper:
     if path.suffix == ".gz":
-        return io.TextIOWrapper(gzip.open(path), encoding="utf-8")  # type: ignore[return-value]
-    return open(path, encoding="utf-8", newline="")  # type: ignore[return-value]
+        return io.TextIOWrapper(gzip.open(path), encoding="utf-8", newline="")
+    return open(path, encoding="utf-8", newline="")
 
 
 def _read_places_tsv(path: Path) -> Iterator[KBEntry]:

@@ -36,7 +36,7 @@ def _require_dask() -> Any:
 def _resources_plugin(dd: Any, data_dir: str | None) -> Any:
     """A WorkerPlugin that loads Rasid's resources once per worker process."""
 
-    class ResourcesPlugin(dd.WorkerPlugin):  # type: ignore[misc, name-defined]
+    class ResourcesPlugin(dd.WorkerPlugin):  # type: ignore[misc]
         name = _PLUGIN_NAME
 
         def setup(self, worker: Any) -> None:
@@ -52,7 +52,7 @@ def process_batch(batch: list[RawDoc]) -> list[Extraction | Reject]:
     """Run the per-document stages on one batch, on a worker; a failure becomes a Reject."""
     from dask.distributed import get_worker
 
-    res: Resources = get_worker().rasid_resources
+    res: Resources = get_worker().rasid_resources  # type: ignore[attr-defined]
     out: list[Extraction | Reject] = []
     for raw in batch:
         try:

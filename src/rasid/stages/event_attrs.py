@@ -9,7 +9,7 @@ from rasid.model import Event
 from rasid.stages.event_rules import fold_regex
 
 if TYPE_CHECKING:
-    from rasid.stages.events import _Context
+    from rasid.stages.event_context import EventContext
 
 _QUOTED = re.compile(r"[\"“«']\s*([^\"“”«»']{2,80}?)\s*[\"”»']")
 _TITLE_CUE = re.compile(r"(?:بعنوان|عنوان|عنوانه|عنوانها|اسم|باسم|تحت|حمل|يحمل|تحمل|سلسله|سلسلة)\s*[:：]?\s*$")
@@ -20,13 +20,13 @@ _KILLED = re.compile(r"(?:قتيل|قتلي|قتلا|قتلاه|مقتل|قتل|
 _INJURED = re.compile(r"(?:جريح|جرحي|جرحا|اصاب(?:ه|ة)|اصابات|مصاب|مصابين|اصيب|جرح|injured|wounded)")
 
 
-def _number_rules(ctx: "_Context") -> Any:
+def _number_rules(ctx: EventContext) -> Any:
     from rasid.stages.numbers import compile_number_rules
 
     return ctx.res.cached("number_rules", lambda r: compile_number_rules(r.rules.get("numbers") or {}))
 
 
-def _numbers(text: str, ctx: "_Context") -> list[tuple[int, int, float | None, tuple[int, int] | None]]:
+def _numbers(text: str, ctx: EventContext) -> list[tuple[int, int, float | None, tuple[int, int] | None]]:
     """(start, end, value, vague range) of counts in folded text, digits and Arabic words."""
     from rasid.stages.numbers import find_quantities
 
@@ -37,7 +37,7 @@ def _numbers(text: str, ctx: "_Context") -> list[tuple[int, int, float | None, t
     return out
 
 
-def _number_value(word: str, ctx: "_Context") -> float | None:
+def _number_value(word: str, ctx: EventContext) -> float | None:
     from rasid.stages.numbers import parse_arabic_number
 
     word = word.strip()
@@ -54,7 +54,7 @@ def _clean_number(v: float) -> int | float:
     return int(v) if float(v).is_integer() else round(v, 2)
 
 
-def casualties(text: str, ctx: "_Context") -> dict[str, Any]:
+def casualties(text: str, ctx: EventContext) -> dict[str, Any]:
     """Killed and injured counts: a number next to a casualty noun; vague counts become ranges."""
     found: dict[str, Any] = {}
     for s, e, value, rng in _numbers(text, ctx):
@@ -73,7 +73,7 @@ def casualties(text: str, ctx: "_Context") -> dict[str, Any]:
     return {k: v for k, v in found.items() if v is not None}
 
 
-def _release_attrs(text: str, ctx: "_Context") -> dict[str, Any]:
+def _release_attrs(text: str, ctx: EventContext) -> dict[str, Any]:
     attrs: dict[str, Any] = {}
     for m in _QUOTED.finditer(text):
         before = text[max(0, m.start() - 20):m.start()]
@@ -105,7 +105,7 @@ def _release_attrs(text: str, ctx: "_Context") -> dict[str, Any]:
     return attrs
 
 
-def _quantities(text: str, ctx: "_Context") -> list[Any]:
+def _quantities(text: str, ctx: EventContext) -> list[Any]:
     from rasid.stages.numbers import find_quantities
 
     return list(find_quantities(text, _number_rules(ctx)))
@@ -114,7 +114,7 @@ def _quantities(text: str, ctx: "_Context") -> list[Any]:
 _DUAL_MINUTES = re.compile(r"(?<!\w)(دقيقتين|دقيقتان|دقيق(?:ه|ة))(\s+و\s*نصف)?(?!\w)")
 
 
-def _duration_minutes(text: str, ctx: "_Context") -> float | int | None:
+def _duration_minutes(text: str, ctx: EventContext) -> float | int | None:
     """"حوالى عشر دقائق" -> 10, "دقيقتين ونصف" -> 2.5, "90 ثانية" -> 1.5."""
     for q in _quantities(text, ctx):
         unit = q.unit_text or ""
@@ -134,7 +134,7 @@ def _found(regexes: dict[str, re.Pattern[str]], text: str) -> list[str]:
     return [name for name, regex in regexes.items() if regex.search(text)]
 
 
-def parse_attributes(typ: str, subtype: str | None, base: dict[str, Any], ctx: "_Context", sentence: int,
+def parse_attributes(typ: str, subtype: str | None, base: dict[str, Any], ctx: EventContext, sentence: int,
                      trigger_start: int) -> dict[str, Any]:
     """Attributes of one event from its sentence (folded) and the trigger's defaults."""
     text = ctx.sentence_text(sentence)

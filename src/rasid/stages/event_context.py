@@ -1,0 +1,169 @@
+"""What the event sub-steps share about one document: entity classes, sentences, dates, cues.
+
+``build_context`` is computed once per document; ``Candidate`` is an event being assembled.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasid.model import DateValue, Mention, NormalDoc
+from rasid.resources import KBEntry, Resources
+from rasid.stages.event_rules import EventRules, Trigger, compile_rules
+
+AGENT_TYPES = {"media_release", "threat"}
+
+
+def build_actor_classes(res: Resources) -> dict[str, str]:
+    """Entity id -> 'group' (extremist, with every branch and media arm below it) or 'state' (forces)."""
+    rules = res.rules.get("actor_classes") or {}
+    roots = set(rules.get("extremist") or ())
+    forces = set(rules.get("force_categories") or ())
+    out: dict[str, str] = {}
+    for entry in res.entries.values():
+        if entry.kind not in ("organization", "media_outlet", "publication"):
+            continue
+        seen: set[str] = set()
+        node: KBEntry | None = entry
+        while node is not None and node.id not in seen:
+            if node.id in roots:
+                out[entry.id] = "group"
+                break
+            seen.add(node.id)
+            node = res.entries.get(node.parent) if node.parent else None
+        else:
+            if entry.category in forces:
+                out[entry.id] = "state"
+    return out
+
+
+def entity_class(entry: KBEntry | None, kind: str, actor_classes: dict[str, str]) -> str:
+    """group | media_arm | state | outlet | platform | publication | person | location | other."""
+    if kind in ("person", "location", "platform", "publication"):
+        return kind
+    category = entry.category if entry else ""
+    if category == "media_arm" or (kind == "media_outlet" and entry is not None and entry.parent):
+        return "media_arm"
+    if kind == "media_outlet":
+        return "outlet"
+    if entry is not None and entry.id in actor_classes:
+        return actor_classes[entry.id]
+    return "other"
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    sentence: int
+    start: int  # original offsets of the trigger
+    end: int
+    roles: dict[str, list[str]] = field(default_factory=lambda: {"actors": [], "targets": [], "speakers": [],
+                                                                    "places": []})
+    attributes: dict[str, Any] = field(default_factory=dict)
+    sentences: set[int] = field(default_factory=set)
+    date: DateValue | None = None
+    in_quote: bool = False
+    is_relative: bool = False  # "الذين باتوا يحاصرون": context in a relative clause, not the news
+
+    @property
+    def type(self) -> str:
+        return self.trigger.type
+
+    @property
+    def subtype(self) -> str | None:
+        return self.trigger.subtype
+
+
+@dataclass
+class EventContext:
+    """Per-document lookups shared by the sub-steps (built once per document)."""
+
+    doc: NormalDoc
+    res: Resources
+    rules: EventRules
+    mentions: list[Mention]
+    classes: dict[str, str]
+    main_group: str | None
+    sent_norm: list[tuple[int, int]]  # folded [start, end) of each sentence
+    dates: list[DateValue]
+    dateline_end: int = 0
+
+    def sentence_text(self, i: int) -> str:
+        s, e = self.sent_norm[i]
+        return self.doc.norm[s:e]
+
+    def sentence_mentions(self, i: int) -> list[Mention]:
+        s, e = self.doc.sentences[i]
+        return [m for m in self.mentions if s <= m.start < e]
+
+
+def _norm_index(doc: NormalDoc, orig: int) -> int:
+    return bisect.bisect_left(doc.to_orig, orig)
+
+
+def build_context(doc: NormalDoc, mentions: list[Mention], res: Resources) -> EventContext:
+    rules: EventRules = res.cached("event_rules", compile_rules)
+    actor_classes = res.cached("actor_classes", build_actor_classes)
+    classes = {m.entity_id: entity_class(res.get(m.entity_id), m.kind, actor_classes) for m in mentions}
+    groups = Counter(m.entity_id for m in mentions if classes[m.entity_id] == "group")
+    main_group = _parent_most(groups, res)
+    sent_norm = [(_norm_index(doc, s), _norm_index(doc, e)) for s, e in doc.sentences]
+    dates = _find_dates(doc, res)
+    return EventContext(doc, res, rules, mentions, classes, main_group, sent_norm, dates, _dateline_end(doc))
+
+
+def _dateline_end(doc: NormalDoc) -> int:
+    """End offset of the dateline ("بيروت -", "(CNN) دبي، الإمارات --") at the start of the body."""
+    body = doc.clean.text
+    dateline = doc.clean.dateline
+    if dateline and body.lstrip().startswith(dateline):
+        return doc.clean.body_offset + body.index(dateline) + len(dateline)
+    m = re.match(r"\s*(?:\([^)]{1,30}\))?\s*[^\s،,:.-]+(?:[،,]\s*[^\s،,:.-]+){0,3}\s*(?:--|-|–|:)\s", body)
+    return doc.clean.body_offset + m.end() if m and len(m.group().split()) <= 6 else 0
+
+
+def _parent_most(groups: Counter[str], res: Resources) -> str | None:
+    """The group the article is about; a branch counts for its parent too."""
+    if not groups:
+        return None
+    scores: Counter[str] = Counter()
+    for gid, n in groups.items():
+        scores[gid] += n
+        entry = res.get(gid)
+        if entry is not None and entry.parent and entry.parent in res.entries:
+            scores[entry.parent] += n
+    return scores.most_common(1)[0][0]
+
+
+def _find_dates(doc: NormalDoc, res: Resources) -> list[DateValue]:
+    from rasid.stages.dates import compile_date_rules, find_dates
+
+    rules = res.cached("date_rules", lambda r: compile_date_rules(r.rules.get("dates") or {}))
+    return list(find_dates(doc.clean.full_text, doc.clean.published, rules))
+
+
+_QUOTES = re.compile(r"[\"“”«»]")
+
+
+def inside_quote(sentence: str, pos: int) -> bool:
+    return len(_QUOTES.findall(sentence[:pos])) % 2 == 1
+
+
+def cue(ctx: EventContext, name: str, text: str) -> bool:
+    regex = ctx.rules.cues.get(name)
+    return bool(regex and regex.search(text))
+
+
+
+def words_before(text: str, pos: int, n: int) -> str:
+    from rasid.stages.normalize import fold
+
+    return fold(" ".join(text[max(0, pos - 60):pos].split()[-n:]))
+
+
+def add_unique(items: list[str], value: str) -> None:
+    if value not in items:
+        items.append(value)

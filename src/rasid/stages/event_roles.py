@@ -1,0 +1,266 @@
+"""Role filling: who did it, to whom, who said so, where — from the entities around a trigger.
+
+Each mention of a sentence goes to its nearest trigger; an organisation's class (extremist group
+or force) and its position (after ضد، على، استهداف) decide actor or target.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rasid.model import DateValue, Mention
+from rasid.stages.event_attrs import parse_attributes
+from rasid.stages.event_context import AGENT_TYPES, Candidate, EventContext, add_unique, cue, words_before
+from rasid.stages.event_rules import Trigger
+
+_WINDOW = 18  # words: a party further from its trigger belongs to another clause
+
+
+def _nearest_candidate(m: Mention, cands: list[Candidate]) -> Candidate:
+    return min(cands, key=lambda c: (0 if c.start <= m.start < c.end else 1,
+                                     min(abs(m.start - c.end), abs(c.start - m.end))))
+
+
+def _assign_mentions(cands: list[Candidate], ctx: EventContext) -> dict[int, list[Mention]]:
+    """Each mention of a sentence goes to the nearest trigger, within a window of words."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    out: dict[int, list[Mention]] = {id(c): [] for c in cands}
+    text = ctx.doc.clean.full_text
+    for i, group in by_sentence.items():
+        releases = [c for c in group if c.type == "media_release"]
+        for m in ctx.sentence_mentions(i):
+            c = _nearest_candidate(m, group)
+            if releases and ctx.classes.get(m.entity_id) in ("platform", "media_arm", "publication"):
+                c = _nearest_candidate(m, releases)  # where and by whom a release was published
+            lo, hi = sorted((m.start, c.start))
+            if len(text[lo:hi].split()) > _WINDOW and ctx.classes.get(m.entity_id) != "location":
+                continue
+            out[id(c)].append(m)
+    return out
+
+
+def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> None:
+    """Fill actors/targets/speakers/places from the trigger's mentions by class and position."""
+    text = ctx.doc.clean.full_text
+    roles = cand.roles
+    typ = cand.type
+    seen: set[str] = set()
+    for m in ms:
+        cls = ctx.classes.get(m.entity_id, "other")
+        if m.entity_id in seen:
+            continue
+        seen.add(m.entity_id)
+        if m.start < ctx.dateline_end:
+            continue  # "(CNN) دبي، الإمارات -": where the report was filed, not where it happened
+        if cls == "location" and cue(ctx, "led_by", words_before(text, m.start, 1)):
+            continue  # "التحالف بقيادة الولايات المتحدة": part of the actor's name, not a place
+        if typ == "attack" and cand.subtype in _REMOTE and cls in ("person", "group"):
+            add_unique(roles["targets"], m.entity_id)  # nobody but a state force flies an airstrike
+            continue
+        if typ in ("attack", "leadership_change") and cls == "state" and _genitive_of_trigger(text, cand, m):
+            add_unique(roles["actors"], m.entity_id)  # "بغارة للتحالف": the strike of the coalition
+            continue
+        if cls in ("person", "state", "other") and typ not in AGENT_TYPES and _is_source(text, m, ctx):
+            add_unique(roles["speakers"], m.entity_id)  # "قال الجيش العراقي": the source of the report
+            continue
+        if cls == "location":
+            entry = ctx.res.get(m.entity_id)
+            if (typ in _STATE_ACTS and entry is not None and entry.precision == "country"
+                    and _adjacent(text, cand, m)):
+                add_unique(roles["actors"], m.entity_id)  # "أعدم العراق 12 مدانا": the state acts
+            elif typ != "media_release":
+                roles["places"].append(m.entity_id)
+        elif cls == "person":
+            category = _category(ctx, m.entity_id)
+            if cue(ctx, "not_speaker", words_before(text, m.start, 3)):
+                if typ not in ("media_release",):
+                    add_unique(roles["targets"], m.entity_id)  # "اغتيال ...", "بالولاء لزعيم التنظيم": an object
+            elif typ in AGENT_TYPES:
+                add_unique(roles["speakers"], m.entity_id)
+            elif category in _COMMENTATORS:
+                continue  # a president or minister in an attack sentence comments on it
+            else:
+                role = "targets" if _after_target_prep(text, cand, m, ctx) or typ in ("execution", "arrest",
+                                                                                      "leadership_change") else "actors"
+                add_unique(roles[role], m.entity_id)
+        elif cls == "media_arm":
+            entry = ctx.res.get(m.entity_id)
+            cand.attributes.setdefault("outlet", entry.name_en if entry else m.surface)
+            if entry is not None and entry.parent:
+                add_unique(roles["actors"], entry.parent)
+        elif cls in ("group", "state", "other"):
+            _assign_party(cand, m, cls, ctx)
+        elif cls == "platform" and typ == "media_release":
+            entry = ctx.res.get(m.entity_id)
+            cand.attributes.setdefault("platform", entry.name_en if entry else m.surface)
+        elif cls == "publication" and typ == "media_release":
+            entry = ctx.res.get(m.entity_id)
+            cand.attributes.setdefault("title", entry.name_en if entry else m.surface)
+            entry_parent = entry.parent if entry else None
+            if entry_parent:
+                add_unique(roles["actors"], entry_parent)
+
+
+_STATE_ACTS = {"execution", "arrest", "military_operation", "attack"}
+_COMMENTATORS = {"politician", "official", "diplomat", "cleric", "activist"}
+_REMOTE = {"airstrike", "shelling"}
+
+
+def _genitive_of_trigger(text: str, cand: Candidate, m: Mention) -> bool:
+    """The mention right after the trigger with ل or من قبل: "غارة للتحالف", "هجوم من قبل"."""
+    if m.start < cand.end:
+        return False
+    gap = text[cand.end:m.start]
+    if len(gap.split()) > 2:
+        return False
+    word = text[m.start - 2:m.start + 2]
+    return "من قبل" in gap or word[:2] in ("لل", " ل") or text[m.start - 1:m.start] == "ل"
+
+
+
+
+def _is_source(text: str, m: Mention, ctx: EventContext) -> bool:
+    from rasid.stages.normalize import fold
+
+    before = fold(" ".join(text[max(0, m.start - 40):m.start].split()[-3:]))
+    after = fold(" ".join(text[m.end:m.end + 30].split()[:1]))
+    regex = ctx.rules.cues.get("source")
+    return bool(regex and (regex.search(before) or regex.fullmatch(after)))
+
+
+def _adjacent(text: str, cand: Candidate, m: Mention) -> bool:
+    """The mention is the subject right after the verb, or right before it ("العراق يعدم")."""
+    gap = text[cand.end:m.start] if m.start >= cand.end else text[m.end:cand.start]
+    return len(gap.split()) <= 1 and not re.search(r"[:：،,.\-–]", gap)
+
+
+
+
+def _after_target_prep(text: str, cand: Candidate, m: Mention, ctx: EventContext) -> bool:
+    """A mention after the trigger and after a target preposition (ضد، على، استهداف) is a target."""
+    if m.start < cand.end:
+        return False
+    from rasid.stages.normalize import fold
+
+    between = fold(text[cand.start:m.start])  # the trigger itself may end in the preposition: "هجوما ضد"
+    return bool(ctx.rules.target_preps.search(" ".join(between.split()[-8:])))
+
+
+def _assign_party(cand: Candidate, m: Mention, cls: str, ctx: EventContext) -> None:
+    """Who did it and to whom, from the entity's class: groups attack states, states arrest groups."""
+    roles = cand.roles
+    typ = cand.type
+    is_target = _after_target_prep(ctx.doc.clean.full_text, cand, m, ctx)
+    if typ in AGENT_TYPES:
+        if cls == "group" and not is_target:
+            add_unique(roles["actors"], m.entity_id)
+        else:
+            add_unique(roles["targets"], m.entity_id)
+    elif typ in ("attack", "execution"):
+        if cls == "group" and not is_target:
+            add_unique(roles["actors"], m.entity_id)
+        elif is_target or cls != "group" and any(ctx.classes.get(a) == "group" for a in roles["actors"]):
+            add_unique(roles["targets"], m.entity_id)
+        else:
+            add_unique(roles["actors"] if m.start < cand.start or cls != "group" else roles["targets"], m.entity_id)
+    elif typ in ("arrest",):
+        (add_unique(roles["targets"], m.entity_id) if cls == "group" or is_target else add_unique(roles["actors"], m.entity_id))
+    elif typ == "leadership_change":
+        add_unique(roles["targets"] if cls == "group" or is_target else roles["actors"], m.entity_id)
+    elif typ == "territorial_change" and cand.subtype == "loss":
+        add_unique(roles["targets"] if (m.start < cand.start and not is_target) or cls == "group" and not roles["targets"]
+             else roles["actors"], m.entity_id)
+    else:  # military_operation, territorial capture: subject before the object
+        add_unique(roles["targets"] if is_target else roles["actors"], m.entity_id)
+
+
+def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
+    """Roles, attributes and the sentence date of every candidate; drops ones with nothing to say."""
+    out: list[Candidate] = []
+    assigned = _assign_mentions(cands, ctx)
+    for c in cands:
+        _role_of_entities(c, assigned[id(c)], ctx)
+        if c.type in AGENT_TYPES and not c.roles["actors"] and ctx.main_group:
+            c.roles["actors"].append(ctx.main_group)
+        if c.type == "media_release":
+            c.roles["targets"].clear()  # a release has a producer and speakers; whom it threatens is the threat's
+        if c.type in ("attack", "execution") and not c.roles["actors"]:
+            c.roles["actors"].extend(_nearby_group(c, ctx))
+        if c.type == "military_operation" and c.subtype in ("offensive", "siege", "airstrike_campaign"):
+            _forces_against_groups(c, ctx)
+        c.roles["targets"][:] = [t for t in c.roles["targets"] if t not in c.roles["actors"]]
+        c.roles["places"][:] = _most_specific(c.roles["places"], ctx)
+        for actor in list(c.roles["actors"]):  # a branch acts for its parent group too
+            entry = ctx.res.get(actor)
+            if entry is not None and entry.parent and ctx.classes.get(actor) == "group":
+                add_unique(c.roles["actors"], entry.parent)
+        if c.in_quote and c.type not in AGENT_TYPES:
+            continue  # words inside a quoted speech are not reported events
+        if c.type == "media_release" and c.subtype == "statement" and _issued_by_non_group(c, ctx):
+            continue  # "قالت وزارة الداخلية في بيان": a government statement is a source, not a release
+        c.attributes.update(parse_attributes(c.type, c.subtype, c.trigger.attrs, ctx, c.sentence, c.start))
+        c.date = sentence_date(ctx, c.sentence, c.start)
+        out.append(c)
+    return out
+
+
+def _issued_by_non_group(c: Candidate, ctx: EventContext) -> bool:
+    text = ctx.doc.clean.full_text
+    before = [m for m in ctx.sentence_mentions(c.sentence) if m.end <= c.start
+              and len(text[m.end:c.start].split()) <= 8 and m.kind in ("organization", "media_outlet", "person")]
+    if not before:
+        return False
+    issuer = max(before, key=lambda m: m.end)
+    is_militant = issuer.kind == "person" and (ctx.res.get(issuer.entity_id) is None or _category(
+        ctx, issuer.entity_id) in ("militant", "militant_leader", "attacker"))
+    return ctx.classes.get(issuer.entity_id) not in ("group", "media_arm") and not is_militant
+
+
+def _category(ctx: EventContext, entity_id: str) -> str:
+    entry = ctx.res.get(entity_id)
+    return (entry.category if entry is not None else "") or ""
+
+
+def _most_specific(places: list[str], ctx: EventContext) -> list[str]:
+    """Drop a country when a town or province of that country is named: "الرقة" says more than "سوريا"."""
+    entries = {p: ctx.res.get(p) for p in places}
+    inner = {e.country for e in entries.values() if e is not None and e.precision != "country"}
+    return [p for p, e in entries.items() if e is None or e.precision != "country" or e.country not in inner]
+
+
+
+
+def _forces_against_groups(c: Candidate, ctx: EventContext) -> None:
+    """In an offensive by forces, every force named is on the attacking side and the group its target."""
+    parties = c.roles["actors"] + c.roles["targets"]
+    if not any(ctx.classes.get(p) == "state" for p in parties) or not any(ctx.classes.get(p) == "group"
+                                                                           for p in parties):
+        return
+    c.roles["actors"][:] = [p for p in parties if ctx.classes.get(p) != "group"
+                            and (p in c.roles["actors"] or ctx.classes.get(p) == "state")]
+    c.roles["targets"][:] = [p for p in parties if ctx.classes.get(p) == "group"] + [
+        p for p in c.roles["targets"] if ctx.classes.get(p) not in ("group", "state")]
+
+
+def _nearby_group(c: Candidate, ctx: EventContext) -> list[str]:
+    """An attack with no named perpetrator: the extremist group of the neighbouring sentences, if any."""
+    for j in (c.sentence - 1, c.sentence + 1):
+        if 0 <= j < len(ctx.doc.sentences):
+            groups = [m.entity_id for m in ctx.sentence_mentions(j) if ctx.classes.get(m.entity_id) == "group"]
+            if groups:
+                return groups[:1]
+    return []
+
+
+def retype(trigger: Trigger, typ: str, subtype: str) -> Trigger:
+    return replace(trigger, type=typ, subtype=subtype)
+
+
+def sentence_date(ctx: EventContext, i: int, near: int) -> DateValue | None:
+    s, e = ctx.doc.sentences[i]
+    inside = [d for d in ctx.dates if d.span and s <= d.span[0] < e and d.precision == "day"]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs((d.span or (0, 0))[0] - near))
