@@ -260,7 +260,15 @@ def retype(trigger: Trigger, typ: str, subtype: str) -> Trigger:
 
 def sentence_date(ctx: EventContext, i: int, near: int) -> DateValue | None:
     s, e = ctx.doc.sentences[i]
-    inside = [d for d in ctx.dates if d.span and s <= d.span[0] < e and d.precision == "day"]
+    inside = [d for d in ctx.dates if d.span and s <= d.span[0] < e and is_single_day(d)]
     if not inside:
         return None
+    after = [d for d in inside if 0 <= (d.span or (0, 0))[0] - near <= 40]
+    if after:  # "الطعن التي جرت في باريس السبت": the day that follows the trigger is its own
+        return min(after, key=lambda d: (d.span or (0, 0))[0])
     return min(inside, key=lambda d: abs((d.span or (0, 0))[0] - near))
+
+
+def is_single_day(d: DateValue) -> bool:
+    """A date an event can carry: one day (ISO or --MM-DD), not a week or a weekday name."""
+    return d.precision == "day" and d.start == d.end

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from rasid.model import Entity, Event, Mention, NormalDoc
+from rasid.model import DateValue, Entity, Event, Mention, NormalDoc
 from rasid.resources import Resources
 from rasid.stages.event_attrs import describe
 from rasid.stages.event_context import (
@@ -22,7 +22,7 @@ from rasid.stages.event_context import (
     cue,
     inside_quote,
 )
-from rasid.stages.event_roles import fill_roles, retype
+from rasid.stages.event_roles import fill_roles, is_single_day, retype
 from rasid.stages.event_rules import Trigger
 
 
@@ -217,6 +217,18 @@ def _fill_casualties(c: Candidate, ctx: EventContext) -> None:
             return
 
 
+def _lede_date(ctx: EventContext) -> DateValue | None:
+    """The first single-day date of the title or the first two body sentences."""
+    for i in range(len(ctx.doc.sentences)):
+        if _lede_rank(ctx, i) > 2:
+            break
+        s, e = ctx.doc.sentences[i]
+        for d in ctx.dates:
+            if d.span and s <= d.span[0] < e and is_single_day(d):
+                return d
+    return None
+
+
 def _says(release: Candidate, threat: Candidate) -> bool:
     """The threat is the release's content: same speaker, or same producer within two sentences."""
     if set(release.roles["speakers"]) & set(threat.roles["speakers"]):
@@ -265,6 +277,10 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     title_sentences = sum(1 for s, _ in ctx.doc.sentences if s < ctx.doc.clean.body_offset)
     title_types = {c.type for c in cands if min(c.sentences) < title_sentences}
     core_flags = {id(c): _is_core(c, ctx, title_types) for c in cands}
+    lede_date = _lede_date(ctx)
+    for c in cands:  # news with no date of its own happened when the lede says ("أمس")
+        if core_flags[id(c)] and c.date is None and lede_date is not None:
+            c.date = lede_date
     releases = [c for c in cands if c.type == "media_release" and core_flags[id(c)]]
     for c in cands:  # what the reported release says is news too: its threats and calls are core
         if c.type == "threat" and not _is_background(c) and any(_says(r, c) for r in releases):
