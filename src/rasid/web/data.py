@@ -21,11 +21,15 @@ from typing import Any
 from rasid import query
 from rasid.store import queries as Q
 from rasid.store.sql import Database
+from rasid.store.textindex import parse_query
 from rasid.web.filters import Filters
 from rasid.web.rollup import Rollup, month_bounds
 
 ROLE_NAMES = ("actor", "target", "speaker", "place")
 CACHE_SECONDS = 60.0
+COUNT_CAP = 10_000  # live counts stop here ("10,000+"): exact below, bounded in time above
+CHART_WINDOW = 20_000
+MAX_SUMMED = 200  # an entity filter naming several entities (a group and its branches) sums their counts  # live charts count the most recent matching events only
 
 
 class Cache:
@@ -80,8 +84,10 @@ class WebData:
     def _roll(self, f: Filters, *, months: bool = False, entity: bool = False) -> tuple[Rollup, str, list[str]] | None:
         """The rollup when it answers ``f`` exactly: (rollup, role, entity ids) or None to count live.
 
-        It knows type, dates (whole months for role counts) and at most one entity filter that names
-        a single entity (``entity=True``); not text queries.
+        It knows type, dates (whole months for role counts) and at most one entity filter
+        (``entity=True``); not text queries. When the filter names several entities (a group and its
+        branches) their counts are summed: an event naming two of them in that role counts twice
+        (:meth:`is_summed` tells the page, which says so).
         """
         r = self.rollup
         if r is None or not r.ready or f.q:
@@ -95,10 +101,54 @@ class WebData:
             return None
         role, value = set_roles[0]
         ids = query.resolve_entities(self.db, value, kind="location" if role == "place" else None)
-        return (r, role, ids) if len(ids) == 1 else None
+        return (r, role, ids) if 1 <= len(ids) <= MAX_SUMMED else None
 
     def _cached(self, f: Filters, key: Any, compute: Callable[[], Any]) -> Any:
         return self.cache.get(key, compute) if f.is_empty else compute()
+
+    def is_summed(self, f: Filters) -> bool:
+        """True when counts for ``f`` add up several entities' rollup counts (see :meth:`_roll`)."""
+        roll = self._roll(f, entity=True)
+        return bool(roll and roll[1] and len(roll[2]) > 1)
+
+    def _live(self, f: Filters) -> tuple[Any, Any] | None:
+        """The query layer's resolved conditions for ``f`` (None: an entity filter names nothing)."""
+        w = query._where(self.db, to_query_filters(f), None)  # the query layer's own resolver
+        if w is None:
+            return None
+        q = Q._Sql(self.db.dialect)
+        Q.event_conditions(q, w)
+        return q, w
+
+    def _capped_count(self, f: Filters, cap: int = COUNT_CAP) -> tuple[int, bool]:
+        """How many events match, counting at most ``cap + 1``: (count, is_capped)."""
+        live = self._live(f)
+        if live is None:
+            return 0, False
+        q, _ = live
+        sql = (f"SELECT COUNT(*) FROM (SELECT 1 FROM events e JOIN documents d ON d.id = e.doc WHERE {q.where()}"
+               f" LIMIT {int(cap) + 1}) x")
+        with self.db.read() as conn:
+            n = int(conn.execute(q.text(sql), q.params).scalar_one())
+        return min(n, cap), n > cap
+
+    def _window_counts(self, f: Filters, by: str, window: int = CHART_WINDOW) -> list[query.CountRow]:
+        """(key, period=month, n) over the ``window`` most recent matching events, by type or actor."""
+        live = self._live(f)
+        if live is None:
+            return []
+        q, _ = live
+        inner = (f"SELECT e.id, e.type, {Q.DATE_EXPR} AS day FROM events e JOIN documents d ON d.id = e.doc"
+                 f" WHERE {q.where()} ORDER BY e.id DESC LIMIT {int(window)}")
+        if by == "type":
+            sql = f"SELECT x.type, substr(x.day, 1, 7) AS m, COUNT(*) FROM ({inner}) x GROUP BY x.type, m"
+        else:
+            role = "place" if by == "place" else "actor"
+            sql = (f"SELECT r.entity_id, substr(x.day, 1, 7) AS m, COUNT(*) FROM ({inner}) x JOIN event_roles r"
+                   f" ON r.event_id = x.id AND r.role = '{role}' GROUP BY r.entity_id, m")
+        with self.db.read() as conn:
+            rows = list(conn.execute(q.text(sql), q.params))
+        return [query.CountRow(k, k, m, int(n)) for k, m, n in rows]
 
     # -- entities ------------------------------------------------------------------------------------
 
@@ -137,16 +187,23 @@ class WebData:
 
     def get_entity(self, entity_id: str) -> dict[str, Any] | None:
         """An entity with aliases, role counts and the entities on the other side of its events."""
-        try:
-            ent = query.get_entity(self.db, entity_id).to_dict()
-        except query.NotFound:
-            return None
+        ent = self.entities([entity_id]).get(entity_id)
+        if ent is None:
+            try:  # a knowledge-base entity no stored document names yet
+                ent = query.get_entity(self.db, entity_id).to_dict()
+            except query.NotFound:
+                return None
+        else:
+            with self.db.read() as conn:
+                aliases = Q.entity_aliases(conn, entity_id)
+            kb = query._resources(None).entries.get(entity_id)  # the loaded knowledge base
+            ent["aliases"] = list(dict.fromkeys([*aliases, *(kb.all_names if kb else ())]))
         ent["parent_entity"] = self.entities([ent["parent"]]).get(ent["parent"]) if ent.get("parent") else None
         roles: dict[str, int] = {}
         roll = self._roll(Filters())
         if roll:
             roles.update(roll[0].entity_roles(entity_id))
-        for role in ROLE_NAMES if not roll else ("speaker",):
+        for role in ROLE_NAMES if not roll else ():
             qf = query.Filters(**{role: entity_id})  # type: ignore[arg-type]
             n = sum(r.n for r in query.counts_by(self.db, "type", None, qf))
             if n:
@@ -180,21 +237,26 @@ class WebData:
 
     # -- events --------------------------------------------------------------------------------------
 
-    def count_events(self, f: Filters) -> int:
-        """How many events match (one grouped count)."""
+    def count_events(self, f: Filters) -> tuple[int, bool]:
+        """How many events match, and whether that is a lower bound (live counts stop at COUNT_CAP)."""
         types = (f.type,) if f.type else ()
         roll = self._roll(f, entity=True)
         if roll and not roll[1]:
-            return roll[0].total(types, f.date_from, f.date_to)
+            return roll[0].total(types, f.date_from, f.date_to), False
         if roll:
             months = month_bounds(f.date_from, f.date_to) or ("", "")
-            return sum(n for *_, n in roll[0].by_role(roll[1], types, months, roll[2], per_month=False))
-        return int(self._cached(f, ("count",), lambda: sum(
-            r.n for r in query.counts_by(self.db, "type", None, to_query_filters(f)))))
+            return sum(n for *_, n in roll[0].by_role(roll[1], types, months, roll[2], per_month=False)), False
+        if self.rollup is None:  # small databases, tests: exact
+            return sum(r.n for r in query.counts_by(self.db, "type", None, to_query_filters(f))), False
+        return self._capped_count(f)
 
     def list_events(self, f: Filters, limit: int = 50, cursor: str | None = None
                     ) -> tuple[list[dict[str, Any]], str | None]:
         """One page of events matching ``f`` (most recently stored first) and the next page's cursor."""
+        if f.q and not parse_query(f.q).is_empty:  # ranked full-text search (bounded by the store's rank window), its documents' matching events
+            found = query.search(self.db, f.q, dataclasses.replace(to_query_filters(f), text=None),
+                                 limit=max(1, limit // 2), cursor=cursor)
+            return [event_dict(e) for r in found.items for e in r.events], found.next_cursor
         page = query.list_events(self.db, to_query_filters(f), limit=limit, cursor=cursor)
         return [event_dict(e) for e in page.items], page.next_cursor
 
@@ -251,7 +313,12 @@ class WebData:
 
     def _month_rows(self, f: Filters, by: str) -> list[query.CountRow]:
         types = (f.type,) if f.type else ()
-        roll = self._roll(f, months=(by != "type"), entity=(by == "type"))
+        roll = self._roll(f, months=(by != "type"), entity=(by == "type" or bool(f.actor)))
+        if roll and by == "actor" and roll[1] == "actor":  # the matched actors' own series
+            months = month_bounds(f.date_from, f.date_to) or ("", "")
+            return [query.CountRow(e, e, m, n) for e, m, _, n in roll[0].by_role("actor", types, months, roll[2])]
+        if roll and by == "actor" and roll[1]:
+            roll = None
         if roll and by == "type" and not roll[1]:
             return [query.CountRow(t, t, m, n) for m, t, n in roll[0].by_type(types, f.date_from, f.date_to)]
         if roll and by == "type":
@@ -260,8 +327,17 @@ class WebData:
         if roll and by == "actor" and not roll[1]:
             months = month_bounds(f.date_from, f.date_to) or ("", "")
             return [query.CountRow(e, e, m, n) for e, m, _, n in roll[0].by_role("actor", types, months)]
+        if self.rollup is not None and self.rollup.ready and not f.is_empty:
+            return self._window_counts(f, by)
         return self._cached(f, ("months", by), lambda: query.counts_by(  # type: ignore[no-any-return]
             self.db, by, "month", to_query_filters(f), top=1000))
+
+    def chart_is_windowed(self, f: Filters, by: str) -> bool:
+        """True when the chart for ``f`` counts only the CHART_WINDOW most recent matching events."""
+        if self.rollup is None or not self.rollup.ready or f.is_empty:
+            return False
+        roll = self._roll(f, months=(by != "type"), entity=(by == "type" or bool(f.actor)))
+        return roll is None or (by == "actor" and roll[1] not in ("", "actor"))
 
     # -- stories -------------------------------------------------------------------------------------
 
@@ -298,16 +374,22 @@ class WebData:
     def map_places(self, f: Filters, limit: int = 1000) -> list[dict[str, Any]]:
         """Geocoded places of matching events, with how many events each holds (most first)."""
         roll = self._roll(f, months=True)
+        counts: dict[str, int]
         if roll and not f.date_from and not f.date_to:
             rows = [query.CountRow(k, k, None, n) for k, n in roll[0].totals("place", (f.type,) if f.type else (),
                                                                              limit)]
         elif roll:
-            counts: dict[str, int] = defaultdict(int)
+            counts = defaultdict(int)
             for e, _, _, n in roll[0].by_role("place", (f.type,) if f.type else (),
                                               month_bounds(f.date_from, f.date_to) or ("", ""), per_month=False):
                 counts[e] += n
             top = sorted(counts.items(), key=lambda kv: -kv[1])[:limit]
             rows = [query.CountRow(k, k, None, n) for k, n in top]
+        elif self.rollup is not None and self.rollup.ready:
+            counts = defaultdict(int)
+            for r in self._window_counts(f, "place"):
+                counts[r.key or ""] += r.n
+            rows = [query.CountRow(k, k, None, n) for k, n in sorted(counts.items(), key=lambda kv: -kv[1])[:limit]]
         else:
             rows = self._cached(f, ("places", limit), lambda: query.counts_by(
                 self.db, "place", None, to_query_filters(f), top=limit))

@@ -12,6 +12,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlparse
@@ -24,7 +25,7 @@ from fastapi.routing import APIRoute
 from rasid.query import QueryError
 from rasid.store.sql import Database
 from rasid.web import render
-from rasid.web.data import Cache, WebData
+from rasid.web.data import CHART_WINDOW, Cache, WebData
 from rasid.web.filters import EVENT_TYPES, Filters
 from rasid.web.i18n import CALENDARS, Translator, format_date, pick_lang
 from rasid.web.rollup import Rollup
@@ -199,7 +200,9 @@ def overview(request: Request, data: WebDataDep) -> HTMLResponse:
             page.t("undated")),
     }
     stories, _ = data.list_stories(page.filters, limit=8)
+    windowed = data.chart_is_windowed(page.filters, "type") or data.chart_is_windowed(page.filters, "actor")
     return _render(page, "overview.html", totals=data.totals(), charts=charts, stories=stories,
+                   windowed=windowed, window=CHART_WINDOW, summed=data.is_summed(page.filters),
                    options=data.entity_options())
 
 
@@ -207,7 +210,9 @@ def overview(request: Request, data: WebDataDep) -> HTMLResponse:
 def events(request: Request, data: WebDataDep) -> HTMLResponse:
     page = Page(request)
     rows, nxt = data.list_events(page.filters, PAGE_SIZE, _cursor(request))
-    return _render(page, "events.html", events=rows, total=data.count_events(page.filters), next_cursor=nxt,
+    total, capped = data.count_events(page.filters)
+    return _render(page, "events.html", events=rows, total=total, capped=capped, next_cursor=nxt,
+                   summed=data.is_summed(page.filters),
                    options=data.entity_options())
 
 
@@ -277,11 +282,14 @@ def entity(request: Request, entity_id: str, data: WebDataDep) -> HTMLResponse:
     if ent is None:
         return _not_found(page)
     f = page.filters
-    releases, _ = data.releases(f, producer=entity_id, limit=200)
-    return _render(page, "entity.html", ent=ent,
-                   releases=render.group_releases(releases, page.t("unknown")),
-                   threats=data.entity_events(entity_id, f, ("threat",), "actor", 100),
-                   timeline=data.entity_events(entity_id, f, (), None, 200))
+    # three independent reads: run them side by side (SQLite readers do not block each other)
+    with ThreadPoolExecutor(3) as pool:
+        releases = pool.submit(data.releases, f, entity_id, 200)
+        threats = pool.submit(data.entity_events, entity_id, f, ("threat",), "actor", 50)
+        timeline = pool.submit(data.entity_events, entity_id, f, (), None, 100)
+        return _render(page, "entity.html", ent=ent,
+                       releases=render.group_releases(releases.result()[0], page.t("unknown")),
+                       threats=threats.result(), timeline=timeline.result())
 
 
 @router.get("/releases", response_class=HTMLResponse)
