@@ -124,6 +124,7 @@ class DateValue:
     precision: str  # day | month | year | weekday
     text: str
     span: Span | None = None
+    is_inferred: bool = False  # taken from the lede, not stated with the event itself
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,10 @@ def entity_to_dict(e: Entity) -> dict[str, Any]:
 def date_to_dict(d: DateValue | None) -> dict[str, Any] | None:
     if d is None:
         return None
-    return {"start": d.start, "end": d.end, "precision": d.precision, "text": d.text}
+    out: dict[str, Any] = {"start": d.start, "end": d.end, "precision": d.precision, "text": d.text}
+    if d.is_inferred:
+        out["inferred"] = True
+    return out
 
 
 def event_to_dict(e: Event) -> dict[str, Any]:

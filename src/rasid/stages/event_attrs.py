@@ -17,7 +17,9 @@ _NUM = r"([0-9]+(?:[.,][0-9]+)?)"
 _PCT = re.compile(_NUM + fold_regex(r"\s*(?:%|في\s+الماي(?:ه|ة)|بالماي(?:ه|ة)|في\s+المئ(?:ه|ة)|بالمئ(?:ه|ة)|بالمائ(?:ه|ة))"))
 _CLAIM = re.compile(r"(?:تبن(?:ي|ى|ا|ت)|يتبن|تبني|اعلن(?:ت)?\s+(?:\S+\s+)?مسوولي|claimed)")
 _KILLED = re.compile(r"(?:قتيل|قتلي|قتلا|قتلاه|مقتل|قتل|مصرع|حتف|شخص(?:ا)? قتل|ضحي(?:ه|ة)|ضحايا|killed|dead|اعدام|اعدم)")
+_ONE_DEAD = re.compile(r"(?:عن|سقوط|مقتل)\s+(?:قتيل|شخص)(?:\s+واحد)?(?![\w])")
 _INJURED = re.compile(r"(?:جريح|جرحي|جرحا|اصاب(?:ه|ة)|اصابات|مصاب|مصابين|اصيب|جرح|injured|wounded)")
+_CASUALTY_NOUNS = (("fatalities", _KILLED), ("injured", _INJURED))
 
 
 def _number_rules(ctx: EventContext) -> Any:
@@ -55,22 +57,27 @@ def _clean_number(v: float) -> int | float:
 
 
 def casualties(text: str, ctx: EventContext) -> dict[str, Any]:
-    """Killed and injured counts: a number next to a casualty noun; vague counts become ranges."""
+    """Killed and injured counts: a number next to a casualty noun; vague counts become ranges.
+
+    The noun after a number decides first ("قتيل وأربعة جرحى": four injured, not four killed);
+    only then the word right before it ("أصيب 40"). A lone "عن قتيل" is one dead.
+    """
     found: dict[str, Any] = {}
     for s, e, value, rng in _numbers(text, ctx):
-        window_after = text[e:e + 25]
-        window_before = " ".join(text[max(0, s - 30):s].split()[-2:])
-        for key, regex in (("fatalities", _KILLED), ("injured", _INJURED)):
-            if key in found:
-                continue
-            if regex.match(window_after.strip()) or regex.search(window_before):
-                if rng is not None:
-                    found[key + "_range"] = list(rng)
-                    found[key] = None
-                elif value is not None and 0 < value < 100000:
-                    found[key] = _clean_number(value)
-                break
-    return {k: v for k, v in found.items() if v is not None}
+        after = text[e:e + 25].strip()
+        before = " ".join(text[max(0, s - 30):s].split()[-1:])
+        key = next((k for k, regex in _CASUALTY_NOUNS if regex.match(after)), None)
+        if key is None:
+            key = next((k for k, regex in _CASUALTY_NOUNS if regex.search(before)), None)
+        if key is None or key in found or key + "_range" in found:
+            continue
+        if rng is not None:
+            found[key + "_range"] = list(rng)
+        elif value is not None and 0 < value < 100000:
+            found[key] = _clean_number(value)
+    if "fatalities" not in found and "fatalities_range" not in found and _ONE_DEAD.search(text):
+        found["fatalities"] = 1
+    return found
 
 
 def _release_attrs(text: str, ctx: EventContext) -> dict[str, Any]:

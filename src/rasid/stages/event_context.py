@@ -67,6 +67,7 @@ class Candidate:
     date: DateValue | None = None
     in_quote: bool = False
     is_relative: bool = False  # "الذين باتوا يحاصرون": context in a relative clause, not the news
+    is_recalled: bool = False  # "ويعود آخر هجوم", "كان قد", an old date: a past event the article recalls
 
     @property
     def type(self) -> str:

@@ -142,7 +142,10 @@ def merge_events(cands: list[Candidate]) -> list[Candidate]:
     merged: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (c.sentence, c.start)):
         for m in merged:
-            if _compatible(m, c) and _is_background(m) == _is_background(c):
+            if _compatible(m, c) and (_is_background(m) == _is_background(c)
+                                      or not (m.is_recalled or c.is_recalled)):  # a relative clause restating
+                if _is_background(m) and not _is_background(c):
+                    m.background = False  # type: ignore[attr-defined]
                 if m.subtype in _SPECIFIC_OF and c.subtype != m.subtype:
                     m.trigger = c.trigger  # keep the specific subtype
                 for role in m.roles:
@@ -168,7 +171,8 @@ def _mark_background(cands: list[Candidate], ctx: EventContext) -> None:
     for c in cands:
         text = ctx.sentence_text(c.sentence)
         old = bool(c.date and published and c.date.start[:4].isdigit() and c.date.start < _days_before(published, 30))
-        c.background = cue(ctx, "background", text) or c.is_relative or old  # type: ignore[attr-defined]
+        c.is_recalled = cue(ctx, "background", text) or old
+        c.background = c.is_recalled or c.is_relative  # type: ignore[attr-defined]
 
 
 def _days_before(iso: str, days: int) -> str:
@@ -280,7 +284,7 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     lede_date = _lede_date(ctx)
     for c in cands:  # news with no date of its own happened when the lede says ("أمس")
         if core_flags[id(c)] and c.date is None and lede_date is not None:
-            c.date = lede_date
+            c.date = replace(lede_date, is_inferred=True)
     releases = [c for c in cands if c.type == "media_release" and core_flags[id(c)]]
     for c in cands:  # what the reported release says is news too: its threats and calls are core
         if c.type == "threat" and not _is_background(c) and any(_says(r, c) for r in releases):

@@ -158,9 +158,10 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 def event_key(e: Event) -> EventKey:
     """The comparable fields of one event."""
     d = e.date
-    day = _day(d.start) if d and d.precision == "day" and d.start[:10] == d.end[:10] else None
+    stated = d is not None and not d.is_inferred  # a day borrowed from the lede must not veto a story
+    day = _day(d.start) if d and stated and d.precision == "day" and d.start[:10] == d.end[:10] else None
     weekday = None
-    if d and day is None:
+    if d and stated and day is None:
         low = d.start.lower()
         weekday = next((i for i, w in enumerate(_WEEKDAYS) if w in low), None)
     elif day is not None:
