@@ -59,13 +59,11 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def web_app(web_db: Path):  # type: ignore[no-untyped-def]
-    from fastapi import FastAPI
+    """The real app (``rasid serve``'s): the REST API under /api and the dashboard at /."""
+    from rasid.config import Settings
+    from rasid.rest.app import create_app
 
-    from rasid.web import router
-
-    app = FastAPI()
-    app.include_router(router)
-    app.state.db_path = str(web_db)
+    app = create_app(Settings(db=str(web_db)))
     return app
 
 
