@@ -89,10 +89,10 @@ def _extract_on_dask(paths: tuple[str, ...], report: BatchReport, workers: int |
     from rasid.scale import extract_distributed
 
     if scheduler:
-        with Client(scheduler) as client:
+        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
             return extract_distributed(paths, client, report)
-    with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
+                      dashboard_address=None) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
         return extract_distributed(paths, client, report)
 
 
