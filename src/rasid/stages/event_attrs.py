@@ -224,8 +224,10 @@ def describe(e: Event, names: dict[str, str]) -> str:
         if a.get("claimed"):
             s += ", claimed"
     elif e.type == "arrest":
-        obj = who(e.targets) or ("weapons or materiel" if e.subtype == "seizure" else "suspects")
-        s = f"{actor} {'seized' if e.subtype == 'seizure' else 'arrested'} {obj}"
+        if e.subtype == "seizure":
+            s = f"{actor} seized weapons or materiel" + (f" of {who(e.targets)}" if e.targets else "")
+        else:
+            s = f"{actor} arrested {who(e.targets) or 'suspects'}"
     else:
         s = f"{actor}: {sub.replace('_', ' ')} ({e.type.replace('_', ' ')})"
         if e.targets:
