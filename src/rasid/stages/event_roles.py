@@ -106,6 +106,7 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
 _STATE_ACTS = {"execution", "arrest", "military_operation", "attack"}
 _COMMENTATORS = {"politician", "official", "diplomat", "cleric", "activist"}
 _REMOTE = {"airstrike", "shelling"}
+_EXPLOSIVE = {"bombing", "ied", "car_bomb", "suicide", "assassination"}
 
 
 def _genitive_of_trigger(text: str, cand: Candidate, m: Mention) -> bool:
@@ -158,6 +159,8 @@ def _assign_party(cand: Candidate, m: Mention, cls: str, ctx: EventContext) -> N
             add_unique(roles["actors"], m.entity_id)
         else:
             add_unique(roles["targets"], m.entity_id)
+    elif typ == "attack" and cand.subtype in _EXPLOSIVE and cls == "state":
+        add_unique(roles["targets"], m.entity_id)  # soldiers killed by a bomb: the army is the victim
     elif typ in ("attack", "execution"):
         if cls == "group" and not is_target:
             add_unique(roles["actors"], m.entity_id)
@@ -196,8 +199,8 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
             entry = ctx.res.get(actor)
             if entry is not None and entry.parent and ctx.classes.get(actor) == "group":
                 add_unique(c.roles["actors"], entry.parent)
-        if c.in_quote and c.type not in AGENT_TYPES:
-            continue  # words inside a quoted speech are not reported events
+        if c.in_quote and c.type not in AGENT_TYPES and not cue(ctx, "claim_or_release", ctx.sentence_text(c.sentence)):
+            continue  # words inside a quoted speech are not reported events, unless the quote is a claim
         if c.type == "media_release" and c.subtype == "statement" and _issued_by_non_group(c, ctx):
             continue  # "قالت وزارة الداخلية في بيان": a government statement is a source, not a release
         c.attributes.update(parse_attributes(c.type, c.subtype, c.trigger.attrs, ctx, c.sentence, c.start))

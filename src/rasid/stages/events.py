@@ -45,6 +45,9 @@ def _needs_met(trigger: Trigger, ctx: EventContext, i: int, text: str) -> bool:
     return True
 
 
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هولاء"})
+
+
 def _is_negated(text: str, pos: int, end: int, ctx: EventContext) -> bool:
     """Negated, hypothetical or blocked: "لم يعلن", "مخاوف من تهديد", "حكم الإعدام", "معدة لتفجير"."""
     before = " ".join(text[:pos].split()[-3:])
@@ -80,6 +83,7 @@ def _matches_by_sentence(ctx: EventContext) -> dict[int, list[tuple[int, int, Tr
 def find_triggers(ctx: EventContext) -> list[Candidate]:
     """Trigger matches per sentence: one candidate per type, its most specific subtype winning."""
     out: list[Candidate] = []
+    seen_types: set[str] = set()
     by_sentence = _matches_by_sentence(ctx)
     for i in sorted(by_sentence):
         text = ctx.sentence_text(i)
@@ -91,6 +95,8 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
                 continue  # one event per subtype; a generic word next to a specific one restates it
             if not _needs_met(trig, ctx, i, text) or _is_negated(text, s, e, ctx):
                 continue
+            if trig.type in seen_types and text[:s].split()[-1:] and text[:s].split()[-1] in _DEMONSTRATIVES:
+                continue  # "هذه الهجمات" points back to an event already read
             kept.append((s, e, trig))
         by_type = {id(k): k for k in kept}
         threat_at = min((s for s, _, t in by_type.values() if t.type == "threat"), default=None)
@@ -102,6 +108,7 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
             cand = Candidate(trig, i, o_s, o_e, sentences={i}, in_quote=inside_quote(text, s))
             cand.is_relative = cue(ctx, "relative", " ".join(text[:s].split()[-3:]))
             out.append(cand)
+            seen_types.add(trig.type)
     return out
 
 
@@ -111,7 +118,7 @@ def _disjoint(a: list[str], b: list[str]) -> bool:
     return bool(a and b and not set(a) & set(b))
 
 
-_SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"mass_shooting"}}
+_SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"mass_shooting", "suicide"}}
 
 
 def _same_kind(a: Candidate, b: Candidate) -> bool:
