@@ -133,3 +133,23 @@ def test_events_state_actor_for_arrest_and_group_target(res: Resources) -> None:
                   if e.type == "arrest")
     assert "Islamic State" in _names(res, arrest.targets)
     assert "Islamic State" not in _names(res, arrest.actors)
+
+
+def test_events_martyrdom_operation_in_a_claim_is_a_suicide_attack(res: Resources) -> None:
+    text = ('تبنى تنظيم داعش الهجمات على الكنائس. وذكر البيان أن "ثلاث عمليات استشهادية قتلت 11 شخصا على الأقل '
+            'وجرحت 41 آخرين".')
+    attacks = [e for e in _events(res, text) if e.type == "attack"]
+    assert [e.subtype for e in attacks] == ["suicide"]
+    assert attacks[0].attributes.get("fatalities") == 11 and attacks[0].attributes.get("injured") == 41
+
+
+def test_events_these_attacks_point_back(res: Resources) -> None:
+    text = "قتل خمسة جنود في تفجير سيارة مفخخة في العريش. ولم تعلن أي جهة مسؤوليتها عن هذا التفجير."
+    assert len([e for e in _events(res, text) if e.type == "attack"]) == 1
+
+
+def test_events_soldiers_killed_by_a_bomb_are_its_targets(res: Resources) -> None:
+    attack = next(e for e in _events(res, "قتل ثلاثة من الجيش العراقي في انفجار عبوة ناسفة في ديالى.")
+                  if e.type == "attack")
+    assert attack.subtype == "ied"
+    assert "Iraqi Army" not in _names(res, attack.actors)
