@@ -177,10 +177,37 @@ _V2_COMMON = (
     "CREATE INDEX entities_admin1 ON entities (country, admin1)",
 )
 
+# Version 3: incremental stories (issue 5, store/stories.py). ``story_docs`` holds each document's
+# story signature (JSON) and story id; ``story_index`` its blocking keys by day, so a new article finds
+# candidate stories with one indexed lookup per key. ``stories`` gains the merged record (JSON of
+# stages/story_model.Story: fields with per-source claims, conflicts, reach) and three columns to
+# filter on without parsing it.
+_V3_COMMON = (
+    """CREATE TABLE story_docs (
+    id {pk},
+    doc_key TEXT NOT NULL UNIQUE,
+    story_id TEXT NOT NULL,
+    day INTEGER,
+    features TEXT NOT NULL
+)""",
+    "CREATE INDEX story_docs_story ON story_docs (story_id)",
+    """CREATE TABLE story_index (
+    key TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    doc BIGINT NOT NULL
+)""",
+    "CREATE INDEX story_index_key_day ON story_index (key, day)",
+    "ALTER TABLE stories ADD COLUMN record TEXT",
+    "ALTER TABLE stories ADD COLUMN event_type TEXT",
+    "ALTER TABLE stories ADD COLUMN n_independent INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE stories ADD COLUMN n_conflicts INTEGER NOT NULL DEFAULT 0",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: documents, entities, mentions, events, stories, runs, rejects, full text",
               _V1_COMMON, _V1_SQLITE, _V1_POSTGRESQL),
     Migration(2, "api tokens; full-text index over clitic-stripped search keys", _V2_COMMON, reindex=True),
+    Migration(3, "incremental stories: signatures, blocking index, story records", _V3_COMMON),
 )
 
 
