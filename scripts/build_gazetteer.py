@@ -42,7 +42,7 @@ from rasid.stages.normalize import fold  # noqa: E402
 DATA = ROOT / "scripts" / "gazetteer_data"
 OUT = ROOT / "src" / "rasid" / "data" / "gazetteer"
 HEADER = ["id", "name_en", "name_ar", "aliases", "lat", "lon", "country", "admin1", "admin2", "feature",
-          "population", "precision", "wikidata", "parent", "ambiguous"]
+          "population", "precision", "wikidata", "parent", "ambiguous", "ambiguous_names"]
 
 # "في المدينة" says nothing: only cues that name a kind of place count as evidence of a place name.
 WEAK_PLACE_CUES = ("في", "وفي", "نحو", "داخل", "وسط", "محيط", "مناطق", "شمال", "جنوب", "شرق", "غرب")
@@ -309,6 +309,9 @@ def main() -> None:
         forms.sort(key=lambda n: (-total[fold(n)], n.startswith(ADMIN_PREFIXES), len(n)))
         return forms[0], forms[1:]
 
+    function_words = {fold(w) for line in (DATA / "function_words.txt").read_text(encoding="utf-8").splitlines()
+                      if not line.startswith("#") for w in line.split()}
+
     def ambiguous(*names: str, pop: int = 0, cc: str = "") -> str:
         """Is a place name also a common word?
 
@@ -318,6 +321,8 @@ def main() -> None:
         """
         for n in names:
             key = fold(n)
+            if key in function_words:
+                return "1"
             plain = key[2:] if key.startswith("ال") and len(key) > 4 else key
             other = plain if key.startswith("ال") else "ال" + plain
             if total[other] >= 10 and total[other] >= 0.2 * max(1, total[key]):
@@ -593,7 +598,20 @@ def main() -> None:
             continue
         p["ambiguous"] = ambiguous(p["name_ar"], pop=p["population"], cc=p["country"])
 
-    # --- drop aliases that are ambiguous one-word common words on big rows? keep: resolver uses the flag.
+    # --- every Arabic alias that is also a common word ("وان" is Van and "وأن"): the resolver wants a cue for it
+    for p in places.values():
+        names = [p["name_ar"], *p["aliases"]] if p["feature"] != "country" else []
+        own = {fold(n) for n in names}
+
+        def toggled(n: str) -> str:
+            k = fold(n)
+            return k[2:] if k.startswith("ال") else "ال" + k
+
+        p["ambiguous_names"] = "|".join(dict.fromkeys(
+            n for n in names if n and any("\u0600" <= ch <= "\u06ff" for ch in n) and " " not in n.strip()
+            and toggled(n) not in own  # "موصل" beside "الموصل" is the same place, not a noun
+            and ambiguous(n, pop=p["population"], cc=p["country"])))
+
     OUT.mkdir(parents=True, exist_ok=True)
     rows_out = sorted(places.values(), key=lambda p: (p["country"], p["id"]))
     path = OUT / "places.tsv"
@@ -604,7 +622,7 @@ def main() -> None:
             w.writerow([p["id"], p["name_en"], p["name_ar"], "|".join(a.replace("|", " ") for a in p["aliases"]),
                         "" if p["lat"] is None else f"{p['lat']:.5f}", "" if p["lon"] is None else f"{p['lon']:.5f}",
                         p["country"], p["admin1"], p["admin2"], p["feature"], p["population"], p["precision"],
-                        p["wikidata"], p["parent"], p["ambiguous"]])
+                        p["wikidata"], p["parent"], p["ambiguous"], p.get("ambiguous_names", "")])
     size = path.stat().st_size
     if size > 5_000_000:
         with path.open("rb") as src, gzip.open(str(path) + ".gz", "wb", compresslevel=9, mtime=0) as dst:

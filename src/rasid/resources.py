@@ -50,6 +50,7 @@ class KBEntry:
     population: int = 0
     precision: str | None = None
     is_ambiguous: bool = False  # a name that is also a common word: needs a cue to count
+    ambiguous_names: tuple[str, ...] = ()  # aliases that are common words ("وان" is Van, and "وأن")
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -154,6 +155,7 @@ def _read_places_tsv(path: Path) -> Iterator[KBEntry]:
                     feature=row.get("feature") or None, population=int(row.get("population") or 0),
                     precision=row.get("precision") or None, wikidata=row.get("wikidata") or None,
                     parent=row.get("parent") or None, is_ambiguous=row.get("ambiguous") == "1",
+                    ambiguous_names=tuple(a for a in (row.get("ambiguous_names") or "").split("|") if a),
                 )
             except (KeyError, ValueError) as e:
                 raise ResourceError(f"{path}:{n}: bad gazetteer row ({e})") from e
