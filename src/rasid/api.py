@@ -7,9 +7,9 @@
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from rasid.model import Extraction, RawDoc, Reject
 from rasid.pipeline import BatchReport, extract_all, process

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from rasid.errors import RasidError, StageError
 from rasid.model import Extraction, RawDoc, Reject

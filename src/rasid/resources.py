@@ -17,10 +17,11 @@ import csv
 import gzip
 import io
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from rasid.errors import ResourceError
 
@@ -71,7 +72,7 @@ class Resources:
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def load(cls, data_dir: str | Path | None = None, user_aliases: Iterable[str | Path] = ()) -> "Resources":
+    def load(cls, data_dir: str | Path | None = None, user_aliases: Iterable[str | Path] = ()) -> Resources:
         """Read the knowledge base, gazetteer and rule files (bundled ones unless ``data_dir``)."""
         base = Path(data_dir) if data_dir else Path(str(importlib_resources.files("rasid") / "data"))
         if not base.is_dir():

@@ -10,9 +10,10 @@ across documents, so it runs once, on the client, over everything the workers re
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from rasid.errors import RasidError, StageError
 from rasid.model import Extraction, RawDoc, Reject
@@ -70,7 +71,7 @@ def _batches(items: Iterable[RawDoc], size: int) -> Iterator[list[RawDoc]]:
         yield batch
 
 
-def extract_distributed(paths: Iterable[str | Path], client: "Client", report: BatchReport | None = None,
+def extract_distributed(paths: Iterable[str | Path], client: Client, report: BatchReport | None = None,
                         batch_size: int = 200, data_dir: str | None = None,
                         res: Resources | None = None) -> list[Extraction]:
     """Extract every article under ``paths`` on the cluster behind ``client``; stories on the client."""

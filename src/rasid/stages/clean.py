@@ -29,12 +29,12 @@ _FIGURE = re.compile(r"[:：]\s*[\d٠-٩]")  # "درع الفرات: 3695 كيل
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def compile_clean_rules(rules: dict[str, Any]) -> "_Rules":
+def compile_clean_rules(rules: dict[str, Any]) -> _Rules:
     """Compile the boilerplate and outlet rules once (the pipeline caches this on Resources)."""
     return _Rules.build(rules)
 
 
-def clean(raw: RawDoc, rules: "dict[str, Any] | _Rules") -> CleanDoc:
+def clean(raw: RawDoc, rules: dict[str, Any] | _Rules) -> CleanDoc:
     """Cleaned title and body of ``raw`` with its outlet, wire credits, dateline and date.
 
     >>> rules = {"boilerplate": {"related_markers": ["اقرأ أيضا"]}, "outlets": {}}

@@ -185,7 +185,6 @@ def _choose(hit: _Hit, doc_context: dict[str, Any], res: Resources) -> KBEntry |
     norm = doc_context["norm"]
     lex: Lexicon = res.cached("entity_lexicon", build_lexicon)
     word = norm[hit.name_start:hit.end]
-    token = norm[hit.start:hit.end]  # with its clitics: "كبيرا" is an adjective, not ك + Beira
     is_common = word in lex.common or word in lex.place_cues or (
         "ال" + word) in lex.common and norm[hit.start:hit.name_start].endswith("ال")
     ranked = []
@@ -195,7 +194,7 @@ def _choose(hit: _Hit, doc_context: dict[str, Any], res: Resources) -> KBEntry |
             continue  # "مدينة" is the cue, not the town of that name
         self_cued = word.split(" ")[0] in lex.place_cues  # the alias itself is "مدينة الطبقة"
         weak_ok = regional and _previous_word(norm, hit.start) in ("في", "وفي", "الي", "من", "مدينتي")
-        forms = {word, "ال" + word, word[2:] if word.startswith("ال") else word}
+        forms = {word, "ال" + word, word.removeprefix("ال")}
         is_common_alias = e.is_ambiguous or any(fold(a) in forms for a in e.ambiguous_names)
         if e.kind == "location" and is_common_alias and not (self_cued or weak_ok
                                                              or _has_strong_place_cue(norm, hit.start, lex)):

@@ -139,9 +139,8 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if a.date and b.date and a.date.start != b.date.start:
         return False
-    if a.attributes.get("title") and b.attributes.get("title") and a.attributes["title"] != b.attributes["title"]:
-        return False
-    return True
+    titles = (a.attributes.get("title"), b.attributes.get("title"))
+    return not (titles[0] and titles[1] and titles[0] != titles[1])
 
 
 def merge_events(cands: list[Candidate]) -> list[Candidate]:
