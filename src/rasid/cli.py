@@ -268,8 +268,8 @@ def search(text: str, type_: str | None, subtype: str | None, actor: str | None,
             snip = html.unescape(r.snippet.replace("<mark>", "«").replace("</mark>", "»"))
             click.echo(f"{r.score:7.3f}  {r.doc_id}  {r.published or '-'}  {r.title}")
             click.echo(f"         {snip}")
-            for e in r.events:
-                click.echo(f"         * {e.summary or e.type}")
+            for ev in r.events:
+                click.echo(f"         * {ev.summary or ev.type}")
         if not page.items:
             click.echo("no match", err=True)
 
