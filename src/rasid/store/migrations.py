@@ -203,11 +203,21 @@ _V3_COMMON = (
     "ALTER TABLE stories ADD COLUMN n_conflicts INTEGER NOT NULL DEFAULT 0",
 )
 
+# Version 4: indexes for filtered reads at millions of events (issue 6). Role filters read event ids
+# straight from (entity_id, role, event_id) without touching the table (it replaces (entity_id, role),
+# whose every use it serves); "documents with an event of type X" probes (doc, type) alone.
+_V4_COMMON = (
+    "CREATE INDEX event_roles_entity_event ON event_roles (entity_id, role, event_id)",
+    "DROP INDEX event_roles_entity",
+    "CREATE INDEX events_doc_type ON events (doc, type)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: documents, entities, mentions, events, stories, runs, rejects, full text",
               _V1_COMMON, _V1_SQLITE, _V1_POSTGRESQL),
     Migration(2, "api tokens; full-text index over clitic-stripped search keys", _V2_COMMON, reindex=True),
     Migration(3, "incremental stories: signatures, blocking index, story records", _V3_COMMON),
+    Migration(4, "covering indexes for role and type filters", _V4_COMMON),
 )
 
 

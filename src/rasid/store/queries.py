@@ -91,16 +91,25 @@ def _text_cond(q: _Sql, parsed: ParsedQuery, doc_col: str, mode: str = "all") ->
             " AS tsquery))")
 
 
-def event_conditions(q: _Sql, w: Where, *, dates: bool = True) -> None:
-    """Conditions on ``events e JOIN documents d``."""
+def event_conditions(q: _Sql, w: Where, *, dates: bool = True, probe_roles: bool = False) -> None:
+    """Conditions on ``events e JOIN documents d``.
+
+    A role filter is the set of event ids read from the covering index ``event_roles_entity_event``
+    (entity, role, event), resolved once per query; with ``probe_roles`` it is instead checked per
+    event through the primary key (cheap when few events are walked, see :func:`select_events`).
+    """
     if w.types:
         q.conds.append(f"e.type IN {q.param(w.types, True)}")
     if w.subtypes:
         q.conds.append(f"e.subtype IN {q.param(w.subtypes, True)}")
     for role, ids in w.roles.items():
         role_cond = "" if role == "any" else f" AND r.role = {q.param(role)}"
-        q.conds.append(f"e.id IN (SELECT r.event_id FROM event_roles r WHERE r.entity_id IN {q.param(ids, True)}"
-                       f"{role_cond})")
+        if probe_roles:
+            q.conds.append(f"EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = e.id{role_cond}"
+                           f" AND r.entity_id IN {q.param(ids, True)})")
+        else:
+            q.conds.append(f"e.id IN (SELECT r.event_id FROM event_roles r WHERE r.entity_id IN"
+                           f" {q.param(ids, True)}{role_cond})")
     if w.core is not None:
         q.conds.append(f"e.core = {q.param(w.core)}")
     if w.min_fatalities is not None:
@@ -128,14 +137,14 @@ def document_conditions(q: _Sql, w: Where, *, dates: bool = True) -> None:
         q.conds.append(_text_cond(q, w.text, "d.id"))
 
 
-def _doc_event_filter(q: _Sql, w: Where) -> None:
+def _doc_event_filter(q: _Sql, w: Where, doc_col: str = "d.id") -> None:
     """Documents that hold at least one event matching the event-level filters."""
     if w.has_event_filter:
         sub = _Sql(q.dialect)
         sub.params, sub.expanding = q.params, q.expanding
         event_conditions(sub, Where(types=w.types, subtypes=w.subtypes, roles=w.roles, core=w.core,
                                     min_fatalities=w.min_fatalities, since=w.since, until=w.until))
-        q.conds.append(f"EXISTS (SELECT 1 FROM events e WHERE e.doc = d.id AND {sub.where()})")
+        q.conds.append(f"EXISTS (SELECT 1 FROM events e WHERE e.doc = {doc_col} AND {sub.where()})")
         document_conditions(q, Where(story=w.story, outlet=w.outlet, doc_id=w.doc_id, text=w.text), dates=False)
     else:
         document_conditions(q, w)
@@ -144,9 +153,43 @@ def _doc_event_filter(q: _Sql, w: Where) -> None:
 # -- events -----------------------------------------------------------------------------------------
 
 
+# SQLite, role filters: first walk this many of the newest events (probing roles per event)
+WALK_MIN, WALK_PER_ROW, WALK_MAX = 2_000, 50, 20_000
+
+
+def _walk_window(limit: int) -> int:
+    return min(WALK_MAX, max(WALK_MIN, WALK_PER_ROW * limit))
+
+
 def select_events(conn: Connection, w: Where, *, before_id: int | None = None, limit: int = 50,
                   doc_ids: Sequence[int] | None = None) -> list[Any]:
-    """Event rows (newest first by id) with their document's columns."""
+    """Event rows (newest first by id) with their document's columns.
+
+    With role filters on SQLite, the newest events are walked first (a bounded id range, roles
+    probed per event: a few ms for a frequent entity such as a group with its branches); only when
+    that window holds fewer than ``limit`` matches is the query driven from the role index.
+    """
+    if w.roles and doc_ids is None and conn.dialect.name == "sqlite":
+        top = before_id if before_id is not None else conn.execute(sa.text("SELECT MAX(id) FROM events")).scalar()
+        if top is None:
+            return []
+        top = int(top) + (0 if before_id is not None else 1)
+        window = _walk_window(limit)
+        q = _Sql("sqlite")
+        event_conditions(q, w, probe_roles=True)
+        q.conds.append(f"e.id < {q.param(top)} AND e.id >= {q.param(top - window)}")
+        # NOT INDEXED: only the rowid range drives the walk (never the type or date index)
+        sql = (f"SELECT {EVENT_COLUMNS} FROM events e NOT INDEXED JOIN documents d ON d.id = e.doc"
+               f" WHERE {q.where()} ORDER BY e.id DESC LIMIT {int(limit)}")
+        rows = list(conn.execute(q.text(sql), q.params))
+        if len(rows) >= limit or top - window <= 1:
+            return rows
+        return rows + _select_events(conn, w, top - window, limit - len(rows), None)
+    return _select_events(conn, w, before_id, limit, doc_ids)
+
+
+def _select_events(conn: Connection, w: Where, before_id: int | None, limit: int,
+                   doc_ids: Sequence[int] | None) -> list[Any]:
     q = _Sql(conn.dialect.name)
     event_conditions(q, w)
     if before_id is not None:
@@ -227,14 +270,18 @@ def search_documents(conn: Connection, parsed: ParsedQuery, w: Where, mode: str,
                      exclude: Sequence[int] = ()) -> list[tuple[int, float]]:
     """(document id, score) best first: ranked among the RANK_WINDOW most recent matches."""
     q = _Sql(conn.dialect.name)
-    _doc_event_filter(q, Where(**{**w.__dict__, "text": None}))
+    # documents are joined only when a condition reads them (dates, story, outlet): the FTS rowid is the id
+    join = q.dialect != "sqlite" or bool(w.since or w.until or w.story or w.outlet or w.doc_id)
+    doc_col = "d.id" if join else "f.rowid"
+    _doc_event_filter(q, Where(**{**w.__dict__, "text": None}), doc_col)
     if exclude:
-        q.conds.append(f"d.id NOT IN {q.param(exclude, True)}")
+        q.conds.append(f"{doc_col} NOT IN {q.param(exclude, True)}")
     extra = q.where()
     if q.dialect == "sqlite":
         m = q.param(parsed.fts5(mode))
+        docs = " JOIN documents d ON d.id = f.rowid" if join else ""
         sql = ("SELECT doc, score FROM (SELECT f.rowid AS doc, -bm25(documents_fts, 3.0, 1.0) AS score"
-               f" FROM documents_fts f JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH {m} AND {extra}"
+               f" FROM documents_fts f{docs} WHERE documents_fts MATCH {m} AND {extra}"
                f" ORDER BY f.rowid DESC LIMIT {RANK_WINDOW}) ORDER BY score DESC, doc DESC LIMIT {int(n)}")
     else:
         tq = q.param(parsed.tsquery(mode))
