@@ -153,3 +153,9 @@ def test_events_soldiers_killed_by_a_bomb_are_its_targets(res: Resources) -> Non
                   if e.type == "attack")
     assert attack.subtype == "ied"
     assert "Iraqi Army" not in _names(res, attack.actors)
+
+
+def test_events_a_commander_brings_his_force_in(res: Resources) -> None:
+    events = _events(res, "أعلن خليفة حفتر سيطرته على مدينة درنة بالكامل.", published="2018-06-28")
+    capture = next(e for e in events if e.type == "territorial_change")
+    assert "Libyan National Army" in _names(res, capture.actors)

@@ -193,6 +193,7 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
             c.roles["actors"].extend(_nearby_group(c, ctx))
         if c.type == "military_operation" and c.subtype in ("offensive", "siege", "airstrike_campaign"):
             _forces_against_groups(c, ctx)
+        _add_affiliations(c, ctx)
         c.roles["targets"][:] = [t for t in c.roles["targets"] if t not in c.roles["actors"]]
         c.roles["places"][:] = _most_specific(c.roles["places"], ctx)
         for actor in list(c.roles["actors"]):  # a branch acts for its parent group too
@@ -224,6 +225,41 @@ def _issued_by_non_group(c: Candidate, ctx: EventContext) -> bool:
 def _category(ctx: EventContext, entity_id: str) -> str:
     entry = ctx.res.get(entity_id)
     return (entry.category if entry is not None else "") or ""
+
+
+def _affiliation(ctx: EventContext, person_id: str) -> str | None:
+    """The organisation a known person led or spoke for at the time of the article (KB roles with years)."""
+    entry = ctx.res.get(person_id)
+    if entry is None:
+        return None
+    published = ctx.doc.clean.published or ""
+    year = int(published[:4]) if published[:4].isdigit() else None
+    for role in entry.roles:
+        org = role.get("of")
+        if not org or org not in ctx.res.entries:
+            continue
+        start, end = role.get("from"), role.get("to")
+        if year is None or ((start is None or start <= year) and (end is None or year <= end)):
+            return str(org)
+    return None
+
+
+def _add_affiliations(c: Candidate, ctx: EventContext) -> None:
+    """Haftar announcing a capture brings the LNA in as actor; a commander killed brings his group in as target."""
+    if c.type == "leadership_change":
+        for t in list(c.roles["targets"]):
+            org = _affiliation(ctx, t)
+            if org:
+                add_unique(c.roles["targets"], org)
+        return
+    if c.type in AGENT_TYPES:
+        return
+    for p in c.roles["speakers"] + c.roles["actors"]:
+        entry = ctx.res.get(p)
+        if entry is not None and entry.kind == "person":
+            org = _affiliation(ctx, p)
+            if org and org not in c.roles["targets"]:
+                add_unique(c.roles["actors"], org)
 
 
 def _most_specific(places: list[str], ctx: EventContext) -> list[str]:
