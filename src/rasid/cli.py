@@ -5,6 +5,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import IO
@@ -15,6 +16,7 @@ from rasid import api
 from rasid.export.contract import to_contract
 from rasid.model import Extraction, Reject
 from rasid.pipeline import BatchReport
+from rasid.resources import Resources
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -105,17 +107,25 @@ def _extract_on_dask(paths: tuple[str, ...], report: BatchReport, workers: int |
 def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, no_progress: bool) -> None:
     """Extract PATHS and store documents and their extraction in a SQLite database."""
     report = BatchReport()
-    results = api.extract_files(paths, report, _resources(ctx), progress=not no_progress and sys.stderr.isatty())
-    added = _store(results, report.rejects, db, "ingest " + " ".join(paths))
-    click.echo(f"stored {added} new document(s) in {db} ({len(results) - added} already there)", err=True)
+    res = _resources(ctx)
+    results = api.extract_files(paths, report, res, progress=not no_progress and sys.stderr.isatty())
+    added, stories = _store(results, report.rejects, db, "ingest " + " ".join(paths), res)
+    click.echo(f"stored {added} new document(s) in {db} ({len(results) - added} already there);"
+               f" {len(set(stories.values()))} story id(s)", err=True)
     _print_report(report)
 
 
-def _store(results: list[Extraction], rejects: list[Reject], db: str, command: str) -> int:
+def _store(results: list[Extraction], rejects: list[Reject], db: str, command: str,
+           res: Resources) -> tuple[int, dict[str, str]]:
+    """Store a batch (stories matched against the stored ones); (new documents, {content hash: story id})."""
+    from rasid.stages.stories import story_rules
     from rasid.store.sqlite import SQLiteStore
+    from rasid.store.stories import stored_story_ids
 
     with SQLiteStore(db) as store:
-        return store.save_batch(results, rejects, command)
+        added = store.save_batch(results, rejects, command, story_rules=story_rules(res))
+        ids = stored_story_ids(store.connection, [x.content_hash for x in results])
+    return added, {k: sid for k, (sid, _) in ids.items()}
 
 
 @cli.command()
@@ -126,10 +136,11 @@ def demo(ctx: click.Context, db: str) -> None:
     """Run the whole pipeline on the bundled sample articles, print a summary, write rasid.db."""
     samples = Path(str(importlib_resources.files("rasid") / "samples"))
     report = BatchReport()
-    results = api.extract_files([samples], report, _resources(ctx))
-    for x in results:
-        click.echo(format_summary(x))
-    added = _store(results, report.rejects, db, "demo")
+    res = _resources(ctx)
+    results = api.extract_files([samples], report, res)
+    added, stories = _store(results, report.rejects, db, "demo", res)
+    for x in results:  # with the story ids as stored (a sample may join a story already in the database)
+        click.echo(format_summary(replace(x, story_id=stories.get(x.content_hash, x.story_id))))
     click.echo(f"\nwrote {db}: {added} new document(s)")
     _print_report(report)
 

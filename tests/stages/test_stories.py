@@ -2,14 +2,13 @@
 cross-document dates, the Story record, and the incremental store path."""
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from rasid.model import CleanDoc, DateValue, Event, Extraction
 from rasid.resources import Resources
 from rasid.stages.stories import assign_stories, build_story, story_rules
 from rasid.stages.story_features import jaccard_estimate, link_score, minhash, story_features, tokens
+from rasid.store.sqlite import SQLiteStore
 from rasid.store.stories import assign_story, features_from_json, features_to_json, story_members
 
 RES = Resources.load()
@@ -150,7 +149,7 @@ def test_stories_features_round_trip_through_json() -> None:
 
 
 def test_stories_incremental_insert_joins_the_stored_story() -> None:
-    conn = sqlite3.connect(":memory:")
+    conn = SQLiteStore(":memory:").connection
     a = doc("a", "داعش يبث تسجيلا صوتيا للمهاجر", SPEECH)
     b = doc("b", "تسجيل صوتي جديد للمهاجر", SPEECH + " المصدر: وكالات")
     c = doc("c", "الكويت تضبط شبكة لداعش", OTHER)

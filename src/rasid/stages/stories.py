@@ -11,7 +11,7 @@
 
 Ids are stable: a story is named after its first report (earliest published, then content hash),
 so the same input always gives the same ids, and the store keeps a story's id once it is saved
-(``rasid.store.stories.assign_story`` adds one new article to the stored stories).
+(``rasid.store.stories`` matches a new batch against the stored stories and keeps their records).
 """
 from __future__ import annotations
 
@@ -172,20 +172,25 @@ class _Acc:
             self.values[key][1].append(doc_id)
 
 
-def near_duplicate_groups(docs: Sequence[Extraction], res: Resources | Mapping[str, Any]) -> list[list[str]]:
-    """Doc ids of near-duplicate copies (re-posts, wire copies with small edits), one list per text."""
+def near_duplicate_groups(docs: Sequence[Extraction], res: Resources | Mapping[str, Any],
+                          minhashes: Mapping[str, tuple[int, ...]] | None = None) -> list[list[str]]:
+    """Doc ids of near-duplicate copies (re-posts, wire copies with small edits), one list per text.
+
+    ``minhashes`` (doc id -> MinHash, e.g. read from the store) saves recomputing them from the text.
+    """
     rules = story_rules(res)
-    feats = [story_features(x, rules) for x in docs]
-    root = list(range(len(feats)))
+    hashes = [minhashes[x.clean.doc_id] if minhashes and x.clean.doc_id in minhashes
+              else story_features(x, rules).minhash for x in docs]
+    root = list(range(len(hashes)))
 
     def find(i: int) -> int:
         while root[i] != i:
             i = root[i]
         return i
 
-    for i in range(len(feats)):
+    for i in range(len(hashes)):
         for j in range(i):
-            if jaccard_estimate(feats[i].minhash, feats[j].minhash) >= NEAR_DUP:
+            if jaccard_estimate(hashes[i], hashes[j]) >= NEAR_DUP:
                 root[find(i)] = find(j)
     groups: dict[int, list[str]] = {}
     for i, x in enumerate(docs):
@@ -193,7 +198,8 @@ def near_duplicate_groups(docs: Sequence[Extraction], res: Resources | Mapping[s
     return list(groups.values())
 
 
-def build_story(story_id: str, docs: Sequence[Extraction], res: Resources | Mapping[str, Any]) -> Story:
+def build_story(story_id: str, docs: Sequence[Extraction], res: Resources | Mapping[str, Any],
+                minhashes: Mapping[str, tuple[int, ...]] | None = None) -> Story:
     """Merge the core events of one story's documents, keeping which source said what."""
     docs = sorted(docs, key=lambda x: (x.clean.published or "9999", x.clean.doc_id))
     core = [(x.clean.doc_id, e) for x in docs for e in x.events if e.core]
@@ -228,7 +234,7 @@ def build_story(story_id: str, docs: Sequence[Extraction], res: Resources | Mapp
             fields.extend(StoryField(f"{name}:{c.value}", (c,)) for c in cl)
         else:
             fields.append(StoryField(name, cl))
-    dups = near_duplicate_groups(docs, res)
+    dups = near_duplicate_groups(docs, res, minhashes)
     independent = _independent_count(docs, dups)
     published = sorted(p for p in (x.clean.published for x in docs) if p)
     return Story(story_id, tuple(x.clean.doc_id for x in docs), main[0], main[1], tuple(fields),

@@ -14,7 +14,7 @@ import contextlib
 import hashlib
 import json
 import secrets
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -183,8 +183,14 @@ class Database:
 
     # -- writing -----------------------------------------------------------------------------------
 
-    def save_batch(self, results: Sequence[Extraction], rejects: Sequence[Reject], command: str) -> int:
+    def save_batch(self, results: Sequence[Extraction], rejects: Sequence[Reject], command: str,
+                   story_rules: Mapping[str, Any] | None = None) -> int:
         """Store a batch and its rejects as one run; returns how many documents were new (see SQLiteStore)."""
+        from rasid.store.stories import StoryBatch, default_rules
+
+        stories = StoryBatch(story_rules if story_rules is not None else default_rules())
+        with self.read() as conn:
+            results = stories.resolve(conn, results)
         with self.write() as conn:
             run_id = int(conn.execute(sa.text("INSERT INTO ingest_runs (command, started_at) VALUES (:c, :t)"
                                               " RETURNING id"), {"c": command, "t": _iso(self._now())}).scalar_one())
@@ -214,6 +220,8 @@ class Database:
                             continue
                         stored += is_new
                         duplicates += not is_new
+                        stories.add(conn, x)
+                    stories.flush(conn)
             finished = True
         finally:
             with contextlib.suppress(sa.exc.SQLAlchemyError), self.write() as conn:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -167,12 +167,19 @@ class SQLiteStore:
 
     # -- writing -----------------------------------------------------------------------------------
 
-    def save_batch(self, results: Sequence[Extraction], rejects: Sequence[Reject], command: str) -> int:
+    def save_batch(self, results: Sequence[Extraction], rejects: Sequence[Reject], command: str,
+                   story_rules: Mapping[str, Any] | None = None) -> int:
         """Store a batch and its rejects as one run; returns how many documents were new.
 
         Documents already stored (same content hash) are counted as duplicates and left untouched.
-        A document whose rows cannot be written becomes a reject with stage ``store``.
+        A document whose rows cannot be written becomes a reject with stage ``store``. Story ids are
+        matched against the stored stories first (``store/stories.py``; ``story_rules`` default to
+        the bundled ones), so a new article joins the story it reports.
         """
+        from rasid.store.stories import StoryBatch, default_rules
+
+        stories = StoryBatch(story_rules if story_rules is not None else default_rules())
+        results = stories.resolve(self._conn, results)
         run_id = self.start_run(command)
         stored = duplicates = 0
         all_rejects = list(rejects)
@@ -193,6 +200,8 @@ class SQLiteStore:
                             continue
                         stored += is_new
                         duplicates += not is_new
+                        stories.add(self._conn, x)
+                    stories.flush(self._conn)
                 finally:  # on a crash too: each saved document is whole, so keep what is done
                     with contextlib.suppress(sqlite3.Error):
                         self._conn.execute("COMMIT")
