@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from rasid.model import CleanDoc, NormalDoc, Span
 
@@ -24,7 +23,6 @@ for _i in range(10):
     _MAP[chr(0x06F0 + _i)] = str(_i)  # Persian
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     if ch in _DELETE:
         return ""
@@ -47,11 +45,19 @@ def fold_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     """
     out: list[str] = []
     to_orig: list[int] = []
+    table = _TABLE
     for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        for f in folded:
-            out.append(f)
+        code = ord(ch)
+        folded = table[code] if code in table else ch.lower()
+        if folded is None:
+            continue
+        if len(folded) == 1:
+            out.append(folded)
             to_orig.append(i)
+        else:
+            for f in folded:
+                out.append(f)
+                to_orig.append(i)
     return "".join(out), tuple(to_orig)
 
 
