@@ -16,7 +16,6 @@ import argparse
 import json
 import random
 import resource
-import sqlite3
 import statistics
 import tempfile
 import time
@@ -28,7 +27,8 @@ from rasid import api
 from rasid.model import CleanDoc, Extraction
 from rasid.stages.stories import story_id_for, story_rules, stream_stories
 from rasid.stages.story_features import StoryFeatures, story_features
-from rasid.store.stories import add_story_doc, assign_story, ensure_story_tables, features_to_json
+from rasid.store.sqlite import SQLiteStore
+from rasid.store.stories import add_story_doc, assign_story, features_to_json
 
 DATA = Path("/work/shared/data")
 PER_DAY = 550
@@ -85,10 +85,8 @@ def bench_stream(bases: list[StoryFeatures], n: int) -> dict[str, object]:
 
 
 def bench_insert(bases: list[StoryFeatures], n_db: int, inserts: int, path: Path) -> dict[str, object]:
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    ensure_story_tables(conn)
+    store = SQLiteStore(path)  # migrated schema (story tables: migration 3), WAL
+    conn = store.connection
     t0 = time.perf_counter()
     conn.execute("BEGIN")
     for i, f in enumerate(synthetic(bases, n_db)):
@@ -113,7 +111,7 @@ def bench_insert(bases: list[StoryFeatures], n_db: int, inserts: int, path: Path
         assign_story(conn, x, rules)
         conn.execute("COMMIT")
         times.append((time.perf_counter() - t) * 1000)
-    conn.close()
+    store.close()
     times.sort()
     return {"db_docs": n_db, "build_s": round(build_s, 1), "db_mb": round(path.stat().st_size / 1e6),
             "inserts": inserts, "median_ms": round(statistics.median(times), 2),
