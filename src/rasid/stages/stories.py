@@ -181,21 +181,44 @@ def near_duplicate_groups(docs: Sequence[Extraction], res: Resources | Mapping[s
     rules = story_rules(res)
     hashes = [minhashes[x.clean.doc_id] if minhashes and x.clean.doc_id in minhashes
               else story_features(x, rules).minhash for x in docs]
-    root = list(range(len(hashes)))
-
-    def find(i: int) -> int:
-        while root[i] != i:
-            i = root[i]
-        return i
-
-    for i in range(len(hashes)):
-        for j in range(i):
-            if jaccard_estimate(hashes[i], hashes[j]) >= NEAR_DUP:
-                root[find(i)] = find(j)
+    labels = _near_duplicate_labels(hashes)
     groups: dict[int, list[str]] = {}
     for i, x in enumerate(docs):
-        groups.setdefault(find(i), []).append(x.clean.doc_id)
+        groups.setdefault(labels[i], []).append(x.clean.doc_id)
     return list(groups.values())
+
+
+def _near_duplicate_labels(hashes: Sequence[tuple[int, ...]]) -> list[int]:
+    """A group label per MinHash: the transitive closure of Jaccard estimate >= NEAR_DUP."""
+    width = len(hashes[0]) if hashes else 0
+    np: Any = None
+    if len(hashes) >= 30 and all(len(h) == width for h in hashes):
+        try:
+            import numpy as np
+        except ImportError:  # the [stories] extra only makes this faster
+            np = None
+    if np is None:
+        root = list(range(len(hashes)))
+
+        def find(i: int) -> int:
+            while root[i] != i:
+                i = root[i]
+            return i
+
+        for i in range(len(hashes)):
+            for j in range(i):
+                if jaccard_estimate(hashes[i], hashes[j]) >= NEAR_DUP:
+                    root[find(i)] = find(j)
+        return [find(i) for i in range(len(hashes))]
+    m = np.array(hashes, dtype=np.int64)
+    label = np.arange(len(hashes))
+    for i in range(1, len(hashes)):
+        hit = label[:i][(m[:i] == m[i]).sum(axis=1) >= NEAR_DUP * width]
+        if hit.size:
+            merged = np.unique(hit)
+            label[np.isin(label, merged)] = merged[0]
+            label[i] = merged[0]
+    return [int(v) for v in label]
 
 
 def build_story(story_id: str, docs: Sequence[Extraction], res: Resources | Mapping[str, Any],
