@@ -29,6 +29,7 @@ import binascii
 import dataclasses
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -56,9 +57,12 @@ __all__ = [
     "ReleaseRecord",
     "SearchResult",
     "StoryRecord",
+    "count_events",
+    "count_recent",
     "counts_by",
     "entity_timeline",
     "get_document",
+    "get_entities",
     "get_entity",
     "get_event",
     "get_story",
@@ -519,6 +523,42 @@ def counts_by(db: Database, by: str = "type", period: str | None = None, filters
     return out
 
 
+def count_events(db: Database, filters: Filters | None = None, *, cap: int | None = None,
+                 res: Resources | None = None) -> tuple[int, bool]:
+    """How many events match: ``(n, is_capped)``; with ``cap``, counting stops after ``cap`` (then ``n == cap``).
+
+    A cap bounds the time on a large database: the dashboard shows "10,000+" for ``(10000, True)``.
+    """
+    if cap is not None and (not isinstance(cap, int) or isinstance(cap, bool) or cap < 1):
+        raise QueryError(f"cap must be a whole number from 1, got {cap!r}")
+    w = _where(db, filters, res)
+    if w is None:
+        return 0, False
+    with db.read() as conn:
+        if cap is None:
+            return sum(int(r[3]) for r in Q.count_events(conn, w, "type", None, 1000)), False
+        n = Q.count_matching(conn, w, cap)
+    return min(n, cap), n > cap
+
+
+def count_recent(db: Database, filters: Filters | None = None, by: str = "type", period: str = "month", *,
+                 window: int = 20_000, res: Resources | None = None) -> list[CountRow]:
+    """Counts like :func:`counts_by` (by type or a role's entities) over the ``window`` most recently stored
+    matching events only: bounded time for charts of broad filters on a large database."""
+    if by not in ("type", "actor", "target", "speaker", "place"):
+        raise QueryError(f"by must be type, actor, target, speaker or place, got {by!r}")
+    if period not in PERIODS:
+        raise QueryError(f"period must be one of {', '.join(PERIODS)}, got {period!r}")
+    if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 1_000_000:
+        raise QueryError(f"window must be a whole number from 1 to 1,000,000, got {window!r}")
+    w = _where(db, filters, res)
+    if w is None:
+        return []
+    with db.read() as conn:
+        rows = Q.count_recent(conn, w, by, period, window)
+    return [CountRow(k, k, m, int(n)) for k, m, n in rows]
+
+
 def entity_timeline(db: Database, entity: str, period: str = "month", *, role: str | None = None,
                     res: Resources | None = None) -> list[CountRow]:
     """Events naming an entity (in ``role``, or any role) per period and type: key = event type."""
@@ -638,8 +678,24 @@ def list_entities(db: Database, q: str | None = None, *, kind: str | None = None
     return Page(items, _encode_cursor({"after": items[-1].id}) if len(rows) > limit else None)
 
 
-def get_entity(db: Database, entity_id: str, *, res: Resources | None = None) -> EntityRecord:
-    """An entity with its aliases (database and knowledge base) and its counts; raises NotFound."""
+def get_entities(db: Database, ids: Iterable[str]) -> dict[str, EntityRecord]:
+    """Stored entities by id, in one read (ids the database does not hold are left out); no aliases or counts."""
+    wanted = list(dict.fromkeys(i for i in ids if i))
+    out: dict[str, EntityRecord] = {}
+    with db.read() as conn:
+        for i in range(0, len(wanted), 500):
+            for row in Q.select_entities(conn, prefix=None, kind=None, after_id=None, limit=500,
+                                         ids=wanted[i:i + 500]):
+                rec = _entity_record(row)
+                out[rec.id] = rec
+    return out
+
+
+def get_entity(db: Database, entity_id: str, *, counts: bool = True, res: Resources | None = None) -> EntityRecord:
+    """An entity with its aliases (database and knowledge base) and, unless ``counts=False``, its counts.
+
+    Raises NotFound. Counting scans the entity's mentions and roles: skip it on hot paths.
+    """
     r = _resources(res)
     with db.read() as conn:
         rows = Q.select_entities(conn, prefix=None, kind=None, after_id=None, limit=1, ids=[entity_id])
@@ -647,7 +703,7 @@ def get_entity(db: Database, entity_id: str, *, res: Resources | None = None) ->
         if not rows and kb is None:
             raise NotFound(f"no entity {entity_id!r}; find ids with GET /api/entities?q=NAME or 'rasid kb find'")
         aliases = Q.entity_aliases(conn, entity_id)
-        n_m, n_d, n_e = Q.entity_counts(conn, entity_id)
+        n_m, n_d, n_e = Q.entity_counts(conn, entity_id) if counts else (None, None, None)
     if rows:
         rec = _entity_record(rows[0])
     else:

@@ -26,7 +26,7 @@ EVENT_COLUMNS = ("e.id, e.doc, e.seq, e.type, e.subtype, e.core, e.date_start, e
 DOC_COLUMNS = ("d.id, d.doc_id, d.title, d.text, d.outlet, d.wires, d.published, d.language, d.url, d.story_id,"
                " d.ingested_at")
 # how many of the most recent matching documents are ranked when a query matches very many
-RANK_WINDOW = 5000
+RANK_WINDOW = 2000
 
 
 @dataclass
@@ -198,6 +198,30 @@ def _select_events(conn: Connection, w: Where, before_id: int | None, limit: int
         q.conds.append(f"e.doc IN {q.param(doc_ids, True)}")
     sql = (f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc WHERE {q.where()}"
            f" ORDER BY e.id DESC LIMIT {int(limit)}")
+    return list(conn.execute(q.text(sql), q.params))
+
+
+def count_matching(conn: Connection, w: Where, cap: int) -> int:
+    """How many events match, counting at most ``cap + 1`` (so the time is bounded)."""
+    q = _Sql(conn.dialect.name)
+    event_conditions(q, w)
+    sql = (f"SELECT COUNT(*) FROM (SELECT 1 FROM events e JOIN documents d ON d.id = e.doc WHERE {q.where()}"
+           f" LIMIT {int(cap) + 1}) x")
+    return int(conn.execute(q.text(sql), q.params).scalar_one())
+
+
+def count_recent(conn: Connection, w: Where, by: str, period: str, window: int) -> list[Any]:
+    """(key, period, n) over the ``window`` most recently stored matching events, by type or role entity."""
+    q = _Sql(conn.dialect.name)
+    event_conditions(q, w)
+    inner = (f"SELECT e.id, e.type, {DATE_EXPR} AS day FROM events e JOIN documents d ON d.id = e.doc"
+             f" WHERE {q.where()} ORDER BY e.id DESC LIMIT {int(window)}")
+    per = f"substr(x.day, 1, {PERIOD_LEN[period]})"
+    if by == "type":
+        sql = f"SELECT x.type, {per} AS m, COUNT(*) FROM ({inner}) x GROUP BY x.type, m"
+    else:
+        sql = (f"SELECT r.entity_id, {per} AS m, COUNT(*) FROM ({inner}) x JOIN event_roles r"
+               f" ON r.event_id = x.id AND r.role = {q.param(by)} GROUP BY r.entity_id, m")
     return list(conn.execute(q.text(sql), q.params))
 
 

@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from rasid import query
-from rasid.store import queries as Q
 from rasid.store.sql import Database
 from rasid.store.textindex import parse_query
 from rasid.web.filters import Filters
@@ -111,58 +110,20 @@ class WebData:
         roll = self._roll(f, entity=True)
         return bool(roll and roll[1] and len(roll[2]) > 1)
 
-    def _live(self, f: Filters) -> tuple[Any, Any] | None:
-        """The query layer's resolved conditions for ``f`` (None: an entity filter names nothing)."""
-        w = query._where(self.db, to_query_filters(f), None)  # the query layer's own resolver
-        if w is None:
-            return None
-        q = Q._Sql(self.db.dialect)
-        Q.event_conditions(q, w)
-        return q, w
-
     def _capped_count(self, f: Filters, cap: int = COUNT_CAP) -> tuple[int, bool]:
-        """How many events match, counting at most ``cap + 1``: (count, is_capped)."""
-        live = self._live(f)
-        if live is None:
-            return 0, False
-        q, _ = live
-        sql = (f"SELECT COUNT(*) FROM (SELECT 1 FROM events e JOIN documents d ON d.id = e.doc WHERE {q.where()}"
-               f" LIMIT {int(cap) + 1}) x")
-        with self.db.read() as conn:
-            n = int(conn.execute(q.text(sql), q.params).scalar_one())
-        return min(n, cap), n > cap
+        """How many events match, counting at most ``cap``: (count, is_capped)."""
+        return query.count_events(self.db, to_query_filters(f), cap=cap)
 
     def _window_counts(self, f: Filters, by: str, window: int = CHART_WINDOW) -> list[query.CountRow]:
-        """(key, period=month, n) over the ``window`` most recent matching events, by type or actor."""
-        live = self._live(f)
-        if live is None:
-            return []
-        q, _ = live
-        inner = (f"SELECT e.id, e.type, {Q.DATE_EXPR} AS day FROM events e JOIN documents d ON d.id = e.doc"
-                 f" WHERE {q.where()} ORDER BY e.id DESC LIMIT {int(window)}")
-        if by == "type":
-            sql = f"SELECT x.type, substr(x.day, 1, 7) AS m, COUNT(*) FROM ({inner}) x GROUP BY x.type, m"
-        else:
-            role = "place" if by == "place" else "actor"
-            sql = (f"SELECT r.entity_id, substr(x.day, 1, 7) AS m, COUNT(*) FROM ({inner}) x JOIN event_roles r"
-                   f" ON r.event_id = x.id AND r.role = '{role}' GROUP BY r.entity_id, m")
-        with self.db.read() as conn:
-            rows = list(conn.execute(q.text(sql), q.params))
-        return [query.CountRow(k, k, m, int(n)) for k, m, n in rows]
+        """(key, period=month, n) over the ``window`` most recent matching events, by type, actor or place."""
+        return query.count_recent(self.db, to_query_filters(f), by if by in ("type", "place") else "actor", "month",
+                                  window=window)
 
     # -- entities ------------------------------------------------------------------------------------
 
     def entities(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Entity rows by id (ids the database does not know are left out)."""
-        ids = list(dict.fromkeys(i for i in ids if i))
-        out: dict[str, dict[str, Any]] = {}
-        with self.db.read() as conn:
-            for i in range(0, len(ids), 500):
-                for row in Q.select_entities(conn, prefix=None, kind=None, after_id=None, limit=500,
-                                             ids=ids[i:i + 500]):
-                    rec = query._entity_record(row)
-                    out[rec.id] = rec.to_dict()
-        return out
+        return {i: rec.to_dict() for i, rec in query.get_entities(self.db, ids).items()}
 
     def entity_options(self, limit: int = 100) -> list[dict[str, Any]]:
         """Suggestions for the filter inputs: the most active actors and places."""
@@ -187,17 +148,10 @@ class WebData:
 
     def get_entity(self, entity_id: str) -> dict[str, Any] | None:
         """An entity with aliases, role counts and the entities on the other side of its events."""
-        ent = self.entities([entity_id]).get(entity_id)
-        if ent is None:
-            try:  # a knowledge-base entity no stored document names yet
-                ent = query.get_entity(self.db, entity_id).to_dict()
-            except query.NotFound:
-                return None
-        else:
-            with self.db.read() as conn:
-                aliases = Q.entity_aliases(conn, entity_id)
-            kb = query._resources(None).entries.get(entity_id)  # the loaded knowledge base
-            ent["aliases"] = list(dict.fromkeys([*aliases, *(kb.all_names if kb else ())]))
+        try:  # stored, or a knowledge-base entity no stored document names yet; aliases from both
+            ent = query.get_entity(self.db, entity_id, counts=False).to_dict()
+        except query.NotFound:
+            return None
         ent["parent_entity"] = self.entities([ent["parent"]]).get(ent["parent"]) if ent.get("parent") else None
         roles: dict[str, int] = {}
         roll = self._roll(Filters())
@@ -247,7 +201,7 @@ class WebData:
             months = month_bounds(f.date_from, f.date_to) or ("", "")
             return sum(n for *_, n in roll[0].by_role(roll[1], types, months, roll[2], per_month=False)), False
         if self.rollup is None:  # small databases, tests: exact
-            return sum(r.n for r in query.counts_by(self.db, "type", None, to_query_filters(f))), False
+            return query.count_events(self.db, to_query_filters(f))
         return self._capped_count(f)
 
     def list_events(self, f: Filters, limit: int = 50, cursor: str | None = None
