@@ -117,7 +117,13 @@ def test_api_writes_need_a_write_token(client: TestClient, db: Database) -> None
     assert r.status_code == 201 and r.json()["is_new"] is True
     again = client.post("/api/documents", json=article, headers={"Authorization": f"Bearer {token}"})
     assert again.status_code == 200 and again.json()["is_new"] is False and again.json()["doc"] == r.json()["doc"]
-    assert client.get("/api/health").json()["documents"] == 6
+    sid = r.json()["story_id"]  # a posted article gets a story, the same one when posted again
+    assert sid and again.json()["story_id"] == sid
+    assert client.get(f"/api/documents/{r.json()['doc']}").json()["story_id"] == sid
+    other = {**article, "title": "تنظيم داعش يعلن مسؤوليته عن هجوم الميادين", "outlet": "وكالة أخرى"}
+    r2 = client.post("/api/documents", json=other, headers={"Authorization": f"Bearer {token}"})
+    assert r2.status_code == 201 and r2.json()["story_id"]
+    assert client.get("/api/health").json()["documents"] == 7
     bad = client.post("/api/documents", json={"text": ""}, headers={"Authorization": f"Bearer {token}"})
     assert bad.status_code == 422 and bad.json()["error"]
     with db.read() as conn:  # stored hashed, never in clear

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from rasid import api, query
 from rasid.rest.deps import DbDep, FiltersDep, Fmt, PagingDep, ReadDep, require_write
+from rasid.store.stories import assign_and_record
 
 router = APIRouter(tags=["documents"])
 
@@ -38,13 +39,16 @@ def get_document(db: DbDep, key: str, _auth: ReadDep) -> Response:
 
 @router.post("/documents", status_code=201, summary="Extract and store one article (idempotent on content)")
 def post_document(db: DbDep, article: Article, _token: Annotated[Any, Depends(require_write)]) -> Response:
+    res = api.load_resources()
     x = api.extract(article.text, title=article.title, published=article.published, outlet=article.outlet,
-                    url=article.url, doc_id=article.doc_id or "api")
+                    url=article.url, doc_id=article.doc_id or "api", res=res)
     if not article.doc_id:
         from dataclasses import replace
 
         x = replace(x, clean=replace(x.clean, doc_id=f"api-{x.content_hash[:16]}"))
     is_new, doc = db.save(x, source="api")
-    body = {"doc": doc, "doc_id": query.get_document(db, doc).doc_id, "is_new": is_new,
+    # joins a stored story (same news from another outlet) or starts one; idempotent for a re-post
+    story_id = assign_and_record(db, x, res)
+    body = {"doc": doc, "doc_id": query.get_document(db, doc).doc_id, "is_new": is_new, "story_id": story_id,
             "events": len(x.events), "entities": len(x.entities)}
     return JSONResponse(body, status_code=201 if is_new else 200)
