@@ -205,3 +205,21 @@ def test_query_plans_use_the_role_and_type_indexes(tmp_path: Path, res: Resource
             "EXPLAIN QUERY PLAN SELECT 1 FROM documents d WHERE EXISTS"
             " (SELECT 1 FROM events e WHERE e.doc = d.id AND e.type IN ('attack'))"))
         assert "COVERING INDEX events_doc_type" in plan
+
+
+def test_query_story_record_carries_provenance(tmp_path: Path, shared: Path) -> None:
+    """get_story returns the merged story record: fields with their sources, independent outlets, conflicts."""
+    from rasid import api
+    from rasid.store.sql import Database
+    from rasid.store.sqlite import SQLiteStore
+
+    path = tmp_path / "stories.db"
+    with SQLiteStore(path) as store:
+        store.save_batch(api.extract_files([shared / "seeds"]), [], "test")
+    db = Database(str(path))
+    pair = next(s for s in query.list_stories(db).items if s.n_docs == 2)  # seeds 002 and 003: one speech
+    assert pair.n_independent == 2 and pair.record is None  # lists stay light
+    story = query.get_story(db, pair.story_id)
+    assert story.record is not None and story.record["n_independent"] == 2
+    assert {"fields", "conflicts", "first_reported", "last_reported"} <= set(story.record)
+    assert len(story.documents) == 2

@@ -183,6 +183,10 @@ class StoryRecord(_Record):
     first_seen: str | None
     last_seen: str | None
     n_docs: int
+    event_type: str | None = None
+    n_independent: int = 0  # outlets that reported it independently (wire copies and re-posts count once)
+    n_conflicts: int = 0  # fields on which sources disagree (e.g. two fatality counts)
+    record: dict[str, Any] | None = None  # get_story: merged fields with per-source provenance, conflicts, ranges
     documents: list[DocumentRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
 
@@ -715,8 +719,10 @@ def get_entity(db: Database, entity_id: str, *, counts: bool = True, res: Resour
 
 
 def _story_record(row: Any) -> StoryRecord:
-    sid, first, last, n, title = row
-    return StoryRecord(sid, title, first, last, int(n))
+    sid, first, last, n, title, event_type, n_independent, n_conflicts, record = row
+    parsed = json.loads(record) if isinstance(record, str) and record else None
+    return StoryRecord(sid, title, first, last, int(n), event_type, int(n_independent or 0), int(n_conflicts or 0),
+                       parsed)
 
 
 def list_stories(db: Database, filters: Filters | None = None, *, limit: int = 50, cursor: str | None = None,
@@ -736,7 +742,7 @@ def list_stories(db: Database, filters: Filters | None = None, *, limit: int = 5
 def get_story(db: Database, story_id: str, *, res: Resources | None = None) -> StoryRecord:
     """A story with its documents and their events; raises NotFound."""
     with db.read() as conn:
-        rows = Q.select_stories(conn, Q.Where(), offset=0, limit=1, story_ids=[story_id])
+        rows = Q.select_stories(conn, Q.Where(), offset=0, limit=1, story_ids=[story_id], with_record=True)
         if not rows:
             raise NotFound(f"no story {story_id!r}")
         docs = [_doc_record(r) for r in Q.select_documents(conn, Q.Where(story=story_id), limit=10_000)]

@@ -381,7 +381,7 @@ def document_mentions(conn: Connection, doc: int) -> list[Any]:
 
 
 def select_stories(conn: Connection, w: Where, *, offset: int, limit: int,
-                   story_ids: Sequence[str] | None = None) -> list[Any]:
+                   story_ids: Sequence[str] | None = None, with_record: bool = False) -> list[Any]:
     q = _Sql(conn.dialect.name)
     if w.has_event_filter or w.text is not None:
         sub = _Sql(q.dialect)
@@ -397,8 +397,10 @@ def select_stories(conn: Connection, w: Where, *, offset: int, limit: int,
         q.conds.append(f"s.story_id = {q.param(w.story)}")
     if story_ids is not None:
         q.conds.append(f"s.story_id IN {q.param(story_ids, True)}")
+    record = "s.record" if with_record else "NULL"
     sql = ("SELECT s.story_id, s.first_seen, s.last_seen, s.n_docs,"
-           " (SELECT d.title FROM documents d WHERE d.story_id = s.story_id ORDER BY d.id LIMIT 1) AS title"
+           " (SELECT d.title FROM documents d WHERE d.story_id = s.story_id ORDER BY d.id LIMIT 1) AS title,"
+           f" s.event_type, s.n_independent, s.n_conflicts, {record} AS record"
            f" FROM stories s WHERE {q.where()} ORDER BY s.last_seen DESC, s.story_id LIMIT {int(limit)}"
            f" OFFSET {int(offset)}")
     return list(conn.execute(q.text(sql), q.params))
