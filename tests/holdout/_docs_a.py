@@ -1,5 +1,7 @@
 """Hold-out annotations, part A: the same-story groups and the hard negative (hand-written)."""
-from _lib import *
+import os as _os, sys as _sys
+_sys.path.append(_os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "gold"))
+from _lib import *  # the annotation helpers are shared with tests/gold
 
 DOCS = []
 def D(doc_id, story, entities, events, outlet=None, wires=()):

@@ -1,5 +1,7 @@
 """Hold-out annotations, part B: single-article stories (hand-written)."""
-from _lib import *
+import os as _os, sys as _sys
+_sys.path.append(_os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "gold"))
+from _lib import *  # the annotation helpers are shared with tests/gold
 from _docs_a import D, SOHR, PKK, SINAIP, HOUTHI, AMH
 
 AINALYOUM = med("Ain Alyoum", "عين اليوم", opt=True)
