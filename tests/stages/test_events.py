@@ -159,3 +159,14 @@ def test_events_a_commander_brings_his_force_in(res: Resources) -> None:
     events = _events(res, "أعلن خليفة حفتر سيطرته على مدينة درنة بالكامل.", published="2018-06-28")
     capture = next(e for e in events if e.type == "territorial_change")
     assert "Libyan National Army" in _names(res, capture.actors)
+
+
+@pytest.mark.parametrize("text, place, kept", [
+    ("قتل خمسة أشخاص في تفجير سيارة مفخخة في مدينة مارع قرب الحدود مع تركيا.", "Turkey", False),
+    ("هاجم تنظيم داعش حي القدم المجاور لمخيم اليرموك.", "al-Yarmūk", False),
+    ("قتل خمسة أشخاص في تفجير سيارة مفخخة في مدينة مارع وفي تركيا.", "Turkey", True),
+    ("هاجم تنظيم داعش حي القدم ومخيم اليرموك.", "al-Yarmūk", True),
+])
+def test_events_place_that_locates_another_is_not_a_place(res: Resources, text: str, place: str, kept: bool) -> None:
+    places = set().union(*(_names(res, e.places) for e in _events(res, text)))
+    assert (place in places) == kept, places

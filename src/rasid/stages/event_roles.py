@@ -70,7 +70,7 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
             if (typ in _STATE_ACTS and entry is not None and entry.precision == "country"
                     and _adjacent(text, cand, m)):
                 add_unique(roles["actors"], m.entity_id)  # "أعدم العراق 12 مدانا": the state acts
-            elif typ != "media_release":
+            elif typ != "media_release" and not _locates_other_place(text, m, ctx):
                 roles["places"].append(m.entity_id)
         elif cls == "person":
             category = _category(ctx, m.entity_id)
@@ -107,6 +107,23 @@ _STATE_ACTS = {"execution", "arrest", "military_operation", "attack"}
 _COMMENTATORS = {"politician", "official", "diplomat", "cleric", "activist"}
 _REMOTE = {"airstrike", "shelling"}
 _EXPLOSIVE = {"bombing", "ied", "car_bomb", "suicide", "assassination"}
+
+
+def _locates_other_place(text: str, m: Mention, ctx: EventContext) -> bool:
+    """"حي القدم جنوب دمشق"، "مارع ... عن الحدود مع تركيا": a place that only locates the place before it."""
+    from rasid.stages.normalize import fold
+
+    before = [o for o in ctx.mentions if o.kind == "location" and o.end <= m.start and o.entity_id != m.entity_id
+              and m.start - o.end <= 80 and o.start >= ctx.dateline_end]
+    if not before:
+        return False
+    gap = text[max(o.end for o in before):m.start]
+    if len(gap.split()) > 8 or re.search(r"[.،,:؛()]", gap):
+        return False
+    regex = ctx.rules.cues.get("locator")
+    tail = fold(" ".join(gap.split()))
+    tail = re.sub(r"(?<=\s)[بل]$", "", tail).rstrip()
+    return bool(regex and any(x.end() == len(tail) for x in regex.finditer(tail)))
 
 
 def _genitive_of_trigger(text: str, cand: Candidate, m: Mention) -> bool:
