@@ -170,3 +170,15 @@ def test_events_a_commander_brings_his_force_in(res: Resources) -> None:
 def test_events_place_that_locates_another_is_not_a_place(res: Resources, text: str, place: str, kept: bool) -> None:
     places = set().union(*(_names(res, e.places) for e in _events(res, text)))
     assert (place in places) == kept, places
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("ويقول المرصد إن قوات النظام السوري تسيطر على أكثر من 80 في المئة من محافظة درعا.", "Syrian government forces",
+     "actors"),
+    ("وقال المرصد إن الجيش العراقي اعتقل قياديا في داعش في كركوك.", "Iraqi Army", "actors"),
+    ("قال الجيش العراقي إن خمسة مسلحين قتلوا في غارة جوية في الموصل.", "Iraqi Army", "speakers"),
+])
+def test_events_subject_after_said_that_is_not_the_source(res: Resources, text: str, name: str, role: str) -> None:
+    found = {r: set().union(*(_names(res, getattr(e, r)) for e in _events(res, text))) for r in ("actors", "speakers")}
+    assert name in found[role], found
+    assert all(name not in v for r, v in found.items() if r != role), found

@@ -145,7 +145,15 @@ def _is_source(text: str, m: Mention, ctx: EventContext) -> bool:
     before = fold(" ".join(text[max(0, m.start - 40):m.start].split()[-3:]))
     after = fold(" ".join(text[m.end:m.end + 30].split()[:1]))
     regex = ctx.rules.cues.get("source")
-    return bool(regex and (regex.search(before) or regex.fullmatch(after)))
+    if not regex:
+        return False
+    said = list(regex.finditer(before))
+    if said and _COMPLEMENTIZER.search(before[said[-1].end():]):
+        said = []  # "قال المرصد إن قوات النظام ...": the subject of what is reported is not its source
+    return bool(said or regex.fullmatch(after))
+
+
+_COMPLEMENTIZER = re.compile(r"(?<!\w)(?:[وف])?(?:ان|انه|انها|بان|لان)(?!\w)")
 
 
 def _adjacent(text: str, cand: Candidate, m: Mention) -> bool:
