@@ -182,3 +182,14 @@ def test_events_subject_after_said_that_is_not_the_source(res: Resources, text: 
     found = {r: set().union(*(_names(res, getattr(e, r)) for e in _events(res, text))) for r in ("actors", "speakers")}
     assert name in found[role], found
     assert all(name not in v for r, v in found.items() if r != role), found
+
+
+@pytest.mark.parametrize("text, place, is_target", [
+    ("توعد تنظيم القاعدة بشن هجمات على الولايات المتحدة.", "United States", True),
+    ("توعد تنظيم داعش التحالف بحرب شاقة في الرقة.", "Ar Raqqah", False),
+    ("توعد تنظيم داعش بهجمات تبدأ من المملكة المتحدة.", "United Kingdom", False),
+])
+def test_events_threatened_place_is_a_target(res: Resources, text: str, place: str, is_target: bool) -> None:
+    threat = next(e for e in _events(res, text) if e.type == "threat")
+    assert place in _names(res, threat.places)
+    assert (place in _names(res, threat.targets)) == is_target, threat.targets

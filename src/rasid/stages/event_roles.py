@@ -51,9 +51,9 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         cls = ctx.classes.get(m.entity_id, "other")
         if m.entity_id in seen:
             continue
-        seen.add(m.entity_id)
         if m.start < ctx.dateline_end:
             continue  # "(CNN) دبي، الإمارات -": where the report was filed, not where it happened
+        seen.add(m.entity_id)
         if cls == "location" and cue(ctx, "led_by", words_before(text, m.start, 1)):
             continue  # "التحالف بقيادة الولايات المتحدة": part of the actor's name, not a place
         if typ == "attack" and cand.subtype in _REMOTE and cls in ("person", "group"):
@@ -72,6 +72,8 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
                 add_unique(roles["actors"], m.entity_id)  # "أعدم العراق 12 مدانا": the state acts
             elif typ != "media_release" and not _locates_other_place(text, m, ctx):
                 roles["places"].append(m.entity_id)
+                if typ == "threat" and m.start > cand.end and cue(ctx, "aimed_at", words_before(text, m.start, 2)):
+                    add_unique(roles["targets"], m.entity_id)  # "هجمات على الولايات المتحدة": the threatened
         elif cls == "person":
             category = _category(ctx, m.entity_id)
             if cue(ctx, "not_speaker", words_before(text, m.start, 3)):
