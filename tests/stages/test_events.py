@@ -193,3 +193,14 @@ def test_events_threatened_place_is_a_target(res: Resources, text: str, place: s
     threat = next(e for e in _events(res, text) if e.type == "threat")
     assert place in _names(res, threat.places)
     assert (place in _names(res, threat.targets)) == is_target, threat.targets
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("قتل عشرة من عناصر الجيش العراقي وخمسة من مقاتلي تنظيم داعش في الهجوم على قرية قرب كركوك.", "Iraqi Army",
+     "targets"),
+    ("أعدم الجيش العراقي 12 مدانا بالإرهاب في بغداد.", "Iraqi Army", "actors"),
+])
+def test_events_forces_named_with_an_attacking_group_are_its_victims(res: Resources, text: str, name: str,
+                                                                      role: str) -> None:
+    ev = next(e for e in _events(res, text) if e.type in ("attack", "execution"))
+    assert name in _names(res, getattr(ev, role)), ev

@@ -212,6 +212,12 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
     assigned = _assign_mentions(cands, ctx)
     for c in cands:
         _role_of_entities(c, assigned[id(c)], ctx)
+        if c.type in ("attack", "execution") and c.subtype not in _REMOTE and any(
+                ctx.classes.get(a) == "group" for a in c.roles["actors"]):
+            forces = [a for a in c.roles["actors"] if ctx.classes.get(a) == "state"]
+            c.roles["actors"][:] = [a for a in c.roles["actors"] if a not in forces]
+            for f in forces:  # the group attacked; the forces named with it are its victims
+                add_unique(c.roles["targets"], f)
         if c.type in AGENT_TYPES and not c.roles["actors"] and ctx.main_group:
             c.roles["actors"].append(ctx.main_group)
         if c.type == "media_release":
