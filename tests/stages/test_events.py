@@ -204,3 +204,21 @@ def test_events_forces_named_with_an_attacking_group_are_its_victims(res: Resour
                                                                       role: str) -> None:
     ev = next(e for e in _events(res, text) if e.type in ("attack", "execution"))
     assert name in _names(res, getattr(ev, role)), ev
+
+
+@pytest.mark.parametrize("text, typ, name, role", [
+    ("أوقفت السلطات رجلا يعتقد أنه كان قياديا في تنظيم داعش على الحدود، في مداهمة استهدفت شقة في مانيلا.",
+     "arrest", "Islamic State", "targets"),
+    ("شن تنظيم داعش عملية عسكرية جديدة ضد مقاتلين من المعارضة السورية المسلحة، شمال مدينة حلب، وسيطر على أراض.",
+     "military_operation", "Islamic State", "actors"),
+    ("شن تنظيم داعش عملية عسكرية جديدة ضد مقاتلين من المعارضة السورية المسلحة، شمال مدينة حلب، وسيطر على أراض.",
+     "military_operation", "Syrian opposition", "targets"),
+    ("شنت قوات سوريا الديمقراطية عملية عسكرية ضد تنظيم داعش في دير الزور.", "military_operation",
+     "Syrian Democratic Forces", "actors"),
+    ("شنت قوات سوريا الديمقراطية عملية عسكرية ضد تنظيم داعش في دير الزور.", "military_operation",
+     "Islamic State", "targets"),
+])
+def test_events_party_goes_to_the_trigger_of_its_clause(res: Resources, text: str, typ: str, name: str,
+                                                         role: str) -> None:
+    ev = next(e for e in _events(res, text) if e.type == typ)
+    assert name in _names(res, getattr(ev, role)), ev

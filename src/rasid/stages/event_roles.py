@@ -16,9 +16,16 @@ from rasid.stages.event_rules import Trigger
 _WINDOW = 18  # words: a party further from its trigger belongs to another clause
 
 
-def _nearest_candidate(m: Mention, cands: list[Candidate]) -> Candidate:
-    return min(cands, key=lambda c: (0 if c.start <= m.start < c.end else 1,
+def _nearest_candidate(m: Mention, cands: list[Candidate], text: str = "") -> Candidate:
+    """The trigger of the mention's own clause first (no comma between them), then the nearest."""
+    def crosses(c: Candidate) -> int:
+        lo, hi = (m.end, c.start) if m.end <= c.start else (c.end, m.start)
+        return 1 if text and _CLAUSE_BREAK.search(text, lo, max(lo, hi)) else 0
+    return min(cands, key=lambda c: (0 if c.start <= m.start < c.end else 1, crosses(c),
                                      min(abs(m.start - c.end), abs(c.start - m.end))))
+
+
+_CLAUSE_BREAK = re.compile(r"[،,؛;:]")
 
 
 def _assign_mentions(cands: list[Candidate], ctx: EventContext) -> dict[int, list[Mention]]:
@@ -31,9 +38,9 @@ def _assign_mentions(cands: list[Candidate], ctx: EventContext) -> dict[int, lis
     for i, group in by_sentence.items():
         releases = [c for c in group if c.type == "media_release"]
         for m in ctx.sentence_mentions(i):
-            c = _nearest_candidate(m, group)
+            c = _nearest_candidate(m, group, text)
             if releases and ctx.classes.get(m.entity_id) in ("platform", "media_arm", "publication"):
-                c = _nearest_candidate(m, releases)  # where and by whom a release was published
+                c = _nearest_candidate(m, releases, text)  # where and by whom a release was published
             lo, hi = sorted((m.start, c.start))
             if len(text[lo:hi].split()) > _WINDOW and ctx.classes.get(m.entity_id) != "location":
                 continue
@@ -307,9 +314,9 @@ def _most_specific(places: list[str], ctx: EventContext) -> list[str]:
 def _forces_against_groups(c: Candidate, ctx: EventContext) -> None:
     """In an offensive by forces, every force named is on the attacking side and the group its target."""
     parties = c.roles["actors"] + c.roles["targets"]
-    if not any(ctx.classes.get(p) == "state" for p in parties) or not any(ctx.classes.get(p) == "group"
-                                                                           for p in parties):
-        return
+    if not any(ctx.classes.get(p) == "state" for p in c.roles["actors"]) or not any(
+            ctx.classes.get(p) == "group" for p in parties):
+        return  # "شن تنظيم داعش عملية ضد المعارضة": no force acts, the group does
     c.roles["actors"][:] = [p for p in parties if ctx.classes.get(p) != "group"
                             and (p in c.roles["actors"] or ctx.classes.get(p) == "state")]
     c.roles["targets"][:] = [p for p in parties if ctx.classes.get(p) == "group"] + [
