@@ -222,3 +222,15 @@ def test_events_party_goes_to_the_trigger_of_its_clause(res: Resources, text: st
                                                          role: str) -> None:
     ev = next(e for e in _events(res, text) if e.type == typ)
     assert name in _names(res, getattr(ev, role)), ev
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("أعدم أكثر من ألفي عراقي بمحافظة نينوى على أيدي متشددي تنظيم داعش.", "Islamic State", "actors"),
+    ("خطف ستة أشخاص على يد تنظيم داعش قرب كركوك.", "Islamic State", "actors"),
+    ("قصف الجيش العراقي مواقع على أطراف كركوك ضد تنظيم داعش.", "Islamic State", "targets"),
+])
+def test_events_party_after_by_the_hand_of_is_the_doer(res: Resources, text: str, name: str, role: str) -> None:
+    ev = next(e for e in _events(res, text) if e.type in ("attack", "execution"))
+    assert name in _names(res, getattr(ev, role)), ev
+    other = "targets" if role == "actors" else "actors"
+    assert name not in _names(res, getattr(ev, other)), ev

@@ -63,6 +63,9 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         seen.add(m.entity_id)
         if cls == "location" and cue(ctx, "led_by", words_before(text, m.start, 1)):
             continue  # "التحالف بقيادة الولايات المتحدة": part of the actor's name, not a place
+        if typ not in AGENT_TYPES and cls in ("person", "group", "state", "other") and _agent_marked(text, m, ctx):
+            add_unique(roles["actors"], m.entity_id)  # "أعدموا على أيدي التنظيم", "من قبل": the doer
+            continue
         if typ == "attack" and cand.subtype in _REMOTE and cls in ("person", "group"):
             add_unique(roles["targets"], m.entity_id)  # nobody but a state force flies an airstrike
             continue
@@ -180,7 +183,28 @@ def _after_target_prep(text: str, cand: Candidate, m: Mention, ctx: EventContext
     from rasid.stages.normalize import fold
 
     between = fold(text[cand.start:m.start])  # the trigger itself may end in the preposition: "هجوما ضد"
-    return bool(ctx.rules.target_preps.search(" ".join(between.split()[-8:])))
+    tail = " ".join(between.split()[-8:])
+    preps = list(ctx.rules.target_preps.finditer(tail))
+    if not preps:
+        return False
+    agent = ctx.rules.cues.get("agent_marker")
+    marks = list(agent.finditer(tail)) if agent is not None else []
+    return not (marks and marks[-1].end() >= preps[-1].end())  # "على يد التنظيم", "من قبل": the doer
+
+
+def _agent_marked(text: str, m: Mention, ctx: EventContext) -> bool:
+    """The mention follows "على يد"، "على أيدي"، "من قبل" (a word or two may stand between): the doer."""
+    from rasid.stages.normalize import fold
+
+    before = fold(" ".join(text[max(0, m.start - 60):m.start].split()[-4:]))
+    agent = ctx.rules.cues.get("agent_marker")
+    if agent is None:
+        return False
+    marks = list(agent.finditer(before))
+    if not marks:
+        return False
+    rest = before[marks[-1].end():]
+    return not ctx.rules.target_preps.search(rest)
 
 
 def _assign_party(cand: Candidate, m: Mention, cls: str, ctx: EventContext) -> None:
