@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled resources (loaded once per test session) and shared/ paths."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ import pytest
 from rasid.resources import Resources
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/corpus_inputs.py rebuilds corpus inputs by id
 SHARED = ROOT.parent / "shared"
 
 

@@ -73,7 +73,12 @@ if errors:
 with open(os.path.join(HERE, "dev.jsonl"), "w", encoding="utf-8") as f:
     for g in gold_lines:
         f.write(json.dumps(g, ensure_ascii=False) + "\n")
-with open(os.path.join(HERE, "dev-input.jsonl"), "w", encoding="utf-8") as f:
+# Only the ids are kept in the repository (the texts stay under the corpora's terms);
+# `python tests/corpus_inputs.py tests/gold/dev.ids OUT.jsonl` rebuilds the input lines.
+with open(os.path.join(HERE, "dev.ids"), "w", encoding="utf-8") as f:
+    for g in input_lines:
+        f.write(g["id"] + "\n")
+with open(os.path.join(HERE, "dev-input.jsonl"), "w", encoding="utf-8") as f:  # local copy, git-ignored
     for g in input_lines:
         f.write(json.dumps(g, ensure_ascii=False) + "\n")
 print(f"wrote {len(gold_lines)} documents")

@@ -63,9 +63,13 @@ def _snapshot(db: Path) -> list[object]:
 
 
 def _jsonl(tmp: Path, name: str, ids: list[str]) -> Path:
-    rows = {json.loads(line)["id"]: line for line in (GOLD / "dev-input.jsonl").open(encoding="utf-8")}
+    """Input lines for corpus ids, rebuilt from ../shared/data (the repository keeps only the ids)."""
+    from corpus_inputs import corpus_rows, input_line
+
+    rows = corpus_rows()
     path = tmp / name
-    path.write_text("".join(rows[i] if rows[i].endswith("\n") else rows[i] + "\n" for i in ids), encoding="utf-8")
+    path.write_text("".join(json.dumps(input_line(rows[i]), ensure_ascii=False) + "\n" for i in ids),
+                    encoding="utf-8")
     return path
 
 
