@@ -97,10 +97,32 @@ def tfidf_baseline(raws: list[RawDoc], threshold: float, window: int = 3) -> dic
     return {r.doc_id: str(find(k)) for k, r in enumerate(raws)}
 
 
+def show_errors(results: list, gold: dict[str, str], pred: dict[str, str], res: object) -> None:
+    """Print each missed same-story pair and each false link with the decision rule's verdict."""
+    from rasid.stages.stories import story_rules
+    from rasid.stages.story_features import link_score, story_features
+    rules = story_rules(res)  # type: ignore[arg-type]
+    by_id = {x.clean.doc_id: x for x in results}
+    feats = {i: story_features(x, rules) for i, x in by_id.items()}
+    for label, want in (("MISSED", True), ("FALSE", False)):
+        for a, b in combinations(sorted(gold), 2):
+            if (gold[a] == gold[b]) == want and (pred[a] == pred[b]) != want:
+                lk = link_score(feats[a], feats[b])
+                print(f"{label} {gold[a] if want else gold[a] + ' / ' + gold[b]}: score {lk.score:.2f} "
+                      f"{'VETO ' if lk.veto else ''}{lk.reason}")
+                for i in (a, b):
+                    x = by_id[i]
+                    ev = "; ".join(f"{e.type}/{e.subtype} d={e.date.start[:10] if e.date else None} "
+                                   f"p={sorted(e.places)} s={sorted(e.speakers)} t={sorted(e.targets)}"
+                                   for e in x.events if e.core)
+                    print(f"   {i} [{x.clean.outlet}] {x.clean.published} {x.clean.title[:90]}\n      {ev}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=HERE / "stories" / "gold.jsonl")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--misses", action="store_true", help="list missed same-story pairs and false links")
     args = ap.parse_args()
     raws, gold = load(args.gold)
     res = api.load_resources()
@@ -120,6 +142,8 @@ def main() -> None:
     for name, m in rows.items():
         pw, b3 = m["pairwise"], m["bcubed"]
         print(f"{name:24} {pw['P']:>10.3f} {pw['R']:>6.3f} {pw['F1']:>6.3f}   {b3['P']:>6.3f} {b3['R']:>6.3f} {b3['F1']:>6.3f}")
+    if args.misses:
+        show_errors(results, gold, pred, res)
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False)
         print()
