@@ -172,3 +172,21 @@ def test_issue5_seed_pair_is_one_story() -> None:
     out = {x.clean.doc_id: x.story_id for x in api.extract_files([seeds])}
     assert out["002_8a825199df394cb4"] == out["003_bdff9d237a57b083"]
     assert len(set(out.values())) == 4
+
+
+def _sig(doc_id: str, lead: dict[str, float], title: dict[str, float]):  # type: ignore[no-untyped-def]
+    from rasid.stages.story_features import TITLE_MARK, StoryFeatures
+    terms = tuple(lead.items()) + tuple((TITLE_MARK + t, v) for t, v in title.items())
+    return StoryFeatures(doc_id, minhash([doc_id]), terms, (), 737000)
+
+
+@pytest.mark.parametrize("title_b, linked", [
+    ({"سجن": 0.6, "9": 0.8}, True),  # the same headline words: the paraphrased lead is enough
+    ({"روبل": 0.6, "شابات": 0.8}, False),  # other headline: the lead alone is below the bar
+])
+def test_stories_agreeing_headlines_lower_the_lead_bar(title_b: dict[str, float], linked: bool) -> None:
+    a = _sig("a", {"سجن": 0.6, "داعش": 0.8}, {"سجن": 0.6, "9": 0.8})
+    b = _sig("b", {"سجن": 0.6, "عسكري": 0.8}, title_b)  # lead cosine 0.36 < 0.45 (no event agreement)
+    assert (link_score(a, b).score >= 1.0) is linked
+    assert a.term_keys() == ["سجن", "داعش"]  # headline terms are not blocking keys
+    assert features_from_json(features_to_json(a)).terms == a.terms  # and survive the store

@@ -26,6 +26,9 @@ SHINGLE = 4
 LEAD_WORDS = 80
 TOP_TERMS = 12  # terms of a document used as blocking keys
 MAX_TERMS = 60
+TITLE_MARK = "^"  # title terms ride in StoryFeatures.terms under this mark (stored signatures keep them)
+TITLE_AGREE = 0.35  # title tf-idf cosine from which two headlines are taken to tell the same news
+TITLE_EASE = 1.5  # ... and the lead-text bar is divided by this
 _MASK = (1 << 32) - 1
 _MASK64 = (1 << 64) - 1
 _PRIME = (1 << 61) - 1
@@ -58,7 +61,8 @@ class StoryFeatures:
 
     doc_id: str
     minhash: tuple[int, ...]
-    terms: tuple[tuple[str, float], ...]  # L2-normalised tf-idf of title (x2) and lead, best first
+    terms: tuple[tuple[str, float], ...]  # L2-normalised tf-idf of title (x2) and lead, best first; then
+    # the title's own normalised tf-idf, each term prefixed with TITLE_MARK
     events: tuple[EventKey, ...]
     day: int | None  # published day (ordinal), else the core events' day
     outlet: str = ""
@@ -73,7 +77,7 @@ class StoryFeatures:
 
     def term_keys(self) -> list[str]:
         """The document's most distinctive lead terms (blocking keys for cross-outlet candidates)."""
-        return [t for t, _ in self.terms[:TOP_TERMS]]
+        return [t for t, _ in self.terms if not t.startswith(TITLE_MARK)][:TOP_TERMS]
 
     def event_keys(self) -> list[str]:
         """Exact keys of core events (release producer+speaker, act type+place, threat speaker)."""
@@ -179,7 +183,8 @@ def story_features(x: Extraction, rules: Mapping[str, Any]) -> StoryFeatures:
     c = x.clean
     body = tokens(c.text)
     lead = tokens(c.title) * 2 + body[:LEAD_WORDS]
-    terms = weigh_terms(lead, rules)
+    title = tuple((TITLE_MARK + t, v) for t, v in weigh_terms(tokens(c.title), rules))
+    terms = weigh_terms(lead, rules) + title
     events = tuple(event_key(e) for e in x.events if e.core)
     day = _day(c.published)
     if day is None:
@@ -206,11 +211,15 @@ def weigh_terms(words: Iterable[str], rules: Mapping[str, Any]) -> tuple[tuple[s
     return tuple((w, round(v, 4)) for w, v in ranked[:MAX_TERMS])
 
 
-def cosine(a: tuple[tuple[str, float], ...], b: tuple[tuple[str, float], ...]) -> float:
-    """Cosine of two normalised term vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    bd = dict(b)
+def cosine(a: tuple[tuple[str, float], ...], b: tuple[tuple[str, float], ...], title: bool = False) -> float:
+    """Cosine of two normalised term vectors: the lead's, or with ``title`` the headlines' alone.
+
+    >>> a = (("x", 0.6), ("y", 0.8), ("^x", 1.0)); round(cosine(a, a), 2), cosine(a, (("x", 1.0),), title=True)
+    (1.0, 0.0)
+    """
+    keep = (lambda t: t.startswith(TITLE_MARK)) if title else (lambda t: not t.startswith(TITLE_MARK))
+    a = tuple(p for p in a if keep(p[0]))
+    bd = {t: v for t, v in b if keep(t)}
     return sum(v * bd.get(t, 0.0) for t, v in a)
 
 
@@ -299,6 +308,8 @@ def link_score(a: StoryFeatures, b: StoryFeatures, window: int = 3) -> Link:
     need = {3: 0.1, 2: 0.3, 1: 0.33, 0: 0.45}[agree]
     if len(same_day_types) >= 2:  # e.g. the attack and its claim video, each on the same day in both
         need = min(need, 0.2)
+    if cosine(a.terms, b.terms, title=True) >= TITLE_AGREE:  # outlets paraphrase the lead, less the headline
+        need /= TITLE_EASE
     if a.is_followup != b.is_followup and agree < 3:
         need = max(need, 0.55)  # "five more fighters", "a new attack": a later event of the same kind
     return Link(sim / need, f"text {sim:.2f}, event agreement {agree}")
