@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -24,7 +23,7 @@ from typing import Any, Self
 from rasid.model import Entity, Event, Extraction, Reject
 from rasid.stages.normalize import fold
 from rasid.store.migrations import SCHEMA_MIGRATIONS_DDL, latest_version, pending
-from rasid.store.sqlite import ROLES, StoreError
+from rasid.store.sqlite import ROLES, StoreError, _iso, _json, _utc_now
 from rasid.store.textindex import index_text, tsvector_literal
 
 try:
@@ -36,20 +35,6 @@ except ImportError as _e:  # pragma: no cover - exercised only without the extra
 
 Clock = Callable[[], datetime]
 TOKEN_PREFIX = "rsd_"
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _iso(dt: datetime) -> str:
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def to_url(target: str | Path) -> str:
