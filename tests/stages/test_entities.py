@@ -184,7 +184,8 @@ def test_entities_unknown_places_after_a_cue(res: Resources, text: str, name: st
     assert name in _by_kind(text, res).get("location", set())
 
 
-@pytest.mark.parametrize("text", ["لجأ الأهالي إلى مخيم للنازحين قرب الحدود", "دخلت مدينة كبيرة في المعركة"])
+@pytest.mark.parametrize("text", ["لجأ الأهالي إلى مخيم للنازحين قرب الحدود", "دخلت مدينة كبيرة في المعركة",
+                                  "هاجمت القوات آخر منطقة مأهولة في سوريا", "المخيم عبارة عن مخيم وأراض زراعية"])
 def test_entities_place_cue_without_a_name(res: Resources, text: str) -> None:
     assert not any(i.startswith("rasid:place:") for i in _ids(text, res))
 
@@ -192,6 +193,8 @@ def test_entities_place_cue_without_a_name(res: Resources, text: str) -> None:
 @pytest.mark.parametrize("text, word", [
     ("وقال في بيان صدر الخميس إن الوضع هادئ", "بيان"),
     ("وقال في بيان صدر الخميس إن الوضع هادئ", "الخميس"),
+    ("وقع الهجوم في الأول من يوليو الحالي في سيناء", "الحالي"),
+    ("لجأ التنظيم إلى تكتيكات يائسة لوقف تقدم التحالف", "لوقف"),
 ])
 def test_entities_common_words_are_not_places_without_a_cue(res: Resources, text: str, word: str) -> None:
     assert word not in _by_kind(text, res).get("location", set())

@@ -234,3 +234,24 @@ def test_events_party_after_by_the_hand_of_is_the_doer(res: Resources, text: str
     assert name in _names(res, getattr(ev, role)), ev
     other = "targets" if role == "actors" else "actors"
     assert name not in _names(res, getattr(ev, other)), ev
+
+
+def test_events_a_town_restates_its_country(res: Resources) -> None:
+    text = ("قتل القيادي صالح الصماد في غارة للتحالف العربي في اليمن. "
+            "وأكدت الجماعة مقتل الصماد في غارة للتحالف العربي يوم الخميس على الحديدة.")
+    strikes = [e for e in _events(res, text, published="2018-04-23") if e.subtype == "airstrike"]
+    assert len(strikes) == 1, strikes
+    assert _names(res, strikes[0].places) == {"Al Ḩudaydah"}  # the town says more than the country
+
+
+def test_events_airstrikes_in_different_provinces_stay_apart(res: Resources) -> None:
+    text = ("شنت طائرات التحالف غارة على مواقع داعش في الموصل. "
+            "وفي سياق آخر شنت طائرات التحالف غارة على مواقع داعش في الرقة.")
+    assert len([e for e in _events(res, text) if e.subtype == "airstrike"]) == 2
+
+
+def test_events_an_airstrike_without_a_doer_hits_the_group_nearby(res: Resources) -> None:
+    text = "أكد مسؤولون مقتل قيادي كبير في تنظيم القاعدة. وذكر الجيش أن غارة جوية في أفغانستان قتلت القيادي."
+    strike = next(e for e in _events(res, text) if e.subtype == "airstrike")
+    assert "al-Qaeda" not in _names(res, strike.actors), strike
+    assert "al-Qaeda" in _names(res, strike.targets), strike

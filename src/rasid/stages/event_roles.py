@@ -254,12 +254,17 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
         if c.type == "media_release":
             c.roles["targets"].clear()  # a release has a producer and speakers; whom it threatens is the threat's
         if c.type in ("attack", "execution") and not c.roles["actors"]:
-            c.roles["actors"].extend(_nearby_group(c, ctx))
+            nearby = _nearby_group(c, ctx)
+            if c.subtype in _REMOTE:  # an airstrike with no named doer is flown against the group nearby
+                for g in nearby:
+                    add_unique(c.roles["targets"], g)
+            else:
+                c.roles["actors"].extend(nearby)
         if c.type == "military_operation" and c.subtype in ("offensive", "siege", "airstrike_campaign"):
             _forces_against_groups(c, ctx)
         _add_affiliations(c, ctx)
         c.roles["targets"][:] = [t for t in c.roles["targets"] if t not in c.roles["actors"]]
-        c.roles["places"][:] = _most_specific(c.roles["places"], ctx)
+        c.roles["places"][:] = most_specific(c.roles["places"], ctx)
         for actor in list(c.roles["actors"]):  # a branch acts for its parent group too
             entry = ctx.res.get(actor)
             if entry is not None and entry.parent and ctx.classes.get(actor) == "group":
@@ -326,7 +331,7 @@ def _add_affiliations(c: Candidate, ctx: EventContext) -> None:
                 add_unique(c.roles["actors"], org)
 
 
-def _most_specific(places: list[str], ctx: EventContext) -> list[str]:
+def most_specific(places: list[str], ctx: EventContext) -> list[str]:
     """Drop a country when a town or province of that country is named: "الرقة" says more than "سوريا"."""
     entries = {p: ctx.res.get(p) for p in places}
     inner = {e.country for e in entries.values() if e is not None and e.precision != "country"}

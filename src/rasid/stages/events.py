@@ -11,7 +11,7 @@ import bisect
 from dataclasses import replace
 
 from rasid.model import DateValue, Entity, Event, Mention, NormalDoc
-from rasid.resources import Resources
+from rasid.resources import KBEntry, Resources
 from rasid.stages.event_attrs import describe
 from rasid.stages.event_context import (
     AGENT_TYPES,
@@ -22,7 +22,7 @@ from rasid.stages.event_context import (
     cue,
     inside_quote,
 )
-from rasid.stages.event_roles import fill_roles, is_single_day, retype
+from rasid.stages.event_roles import fill_roles, is_single_day, most_specific, retype
 from rasid.stages.event_rules import Trigger
 
 
@@ -127,11 +127,12 @@ def _same_kind(a: Candidate, b: Candidate) -> bool:
         a.subtype in _SPECIFIC_OF.get(b.subtype or "", ())
 
 
-def _compatible(a: Candidate, b: Candidate) -> bool:
+def _compatible(a: Candidate, b: Candidate, res: Resources | None = None) -> bool:
     """Same event restated: same type and subtype, and no disagreeing place, target or day."""
     if a.type != b.type or not _same_kind(a, b):
         return False
-    if _disjoint(a.roles["places"], b.roles["places"]):
+    if _disjoint(a.roles["places"], b.roles["places"]) and not (
+            res is not None and _places_nest(a.roles["places"], b.roles["places"], res)):
         return False
     if _disjoint(a.roles["targets"], b.roles["targets"]) and a.type not in AGENT_TYPES:
         return False
@@ -143,12 +144,35 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     return not (titles[0] and titles[1] and titles[0] != titles[1])
 
 
-def merge_events(cands: list[Candidate]) -> list[Candidate]:
+def _within(inner: KBEntry, outer: KBEntry) -> bool:
+    """The town lies in the country or province: "الحديدة" restates "اليمن", not "عدن"."""
+    if not inner.country or inner.country != outer.country or inner.id == outer.id:
+        return inner.id == outer.id
+    if outer.precision == "country":
+        return True
+    return outer.precision == "admin1" and inner.precision != "admin1" and bool(outer.admin1) and \
+        _fold_name(inner.admin1) == _fold_name(outer.admin1)
+
+
+def _fold_name(name: str | None) -> str:
+    return "".join(ch for ch in (name or "").lower() if ch.isalpha()).removeprefix("al")
+
+
+def _places_nest(a: list[str], b: list[str], res: Resources) -> bool:
+    """Every place of one side lies in (or is) a place of the other side."""
+    ea = [e for e in (res.get(p) for p in a) if e is not None]
+    eb = [e for e in (res.get(p) for p in b) if e is not None]
+    if len(ea) != len(a) or len(eb) != len(b):
+        return False
+    return all(any(_within(x, y) or _within(y, x) for y in eb) for x in ea)
+
+
+def merge_events(cands: list[Candidate], res: Resources | None = None) -> list[Candidate]:
     """One event restated in several sentences becomes one event with all its evidence."""
     merged: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (c.sentence, c.start)):
         for m in merged:
-            if _compatible(m, c) and (_is_background(m) == _is_background(c)
+            if _compatible(m, c, res) and (_is_background(m) == _is_background(c)
                                       or not (m.is_recalled or c.is_recalled)):  # a relative clause restating
                 if _is_background(m) and not _is_background(c):
                     m.background = False  # type: ignore[attr-defined]
@@ -279,7 +303,9 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     ctx = build_context(doc, mentions, res)
     cands = _resolve_cross_type(fill_roles(find_triggers(ctx), ctx), ctx)
     _mark_background(cands, ctx)
-    cands = merge_events(cands)
+    cands = merge_events(cands, res)
+    for c in cands:
+        c.roles["places"][:] = most_specific(c.roles["places"], ctx)
     for c in cands:
         if c.type in ("attack", "execution") and "fatalities" not in c.attributes:
             _fill_casualties(c, ctx)
