@@ -255,3 +255,33 @@ def test_events_an_airstrike_without_a_doer_hits_the_group_nearby(res: Resources
     strike = next(e for e in _events(res, text) if e.subtype == "airstrike")
     assert "al-Qaeda" not in _names(res, strike.actors), strike
     assert "al-Qaeda" in _names(res, strike.targets), strike
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("وأكدت قيادة العمليات مقتل سبعة إرهابيين وتفكيك 15 عبوة ناسفة في المنطقة.", "attack"),
+    ("عثرت القوات على 8 جثث مفخخة بأحزمة ناسفة في المنطقة.", "attack"),
+    ("وتصل العقوبات في القانون الجديد إلى الإعدام.", "execution"),
+    ("هدد التنظيم بإعدام الأسرى إذا لم تطلق الحكومة سراح المعتقلات.", "arrest"),
+    ("نشر عنصر من داعش فيديو يدعو إلى اغتيال رئيس الحركة راشد الغنوشي.", "leadership_change"),
+])
+def test_events_defused_bombs_penalties_and_calls_are_not_events(res: Resources, text: str, typ: str) -> None:
+    assert typ not in {e.type for e in _events(res, text)}
+
+
+def test_events_the_attack_claimed_later_is_the_attack_already_read(res: Resources) -> None:
+    text = ("هاجم رجل مسلح بسكين المارة مساء السبت في باريس. "
+            "وتبنى تنظيم داعش ليل السبت الأحد الهجوم الذي أسفر عن قتيل وأربعة جرحى.")
+    attacks = [e for e in _events(res, text, published="2018-05-13") if e.type == "attack"]
+    assert len(attacks) == 1, attacks
+    assert attacks[0].attributes.get("fatalities") == 1 and "Islamic State" in _names(res, attacks[0].actors)
+
+
+def test_events_a_series_of_bombings_is_not_the_attack_before(res: Resources) -> None:
+    text = ("قتل 12 شخصا عندما هاجم انتحاريان حمام سباحة في طوزخورماتو. "
+            "ونفذ التنظيم في الآونة الأخيرة سلسلة من التفجيرات في بغداد ومحافظة ديالى.")
+    assert len([e for e in _events(res, text) if e.type == "attack"]) == 2
+
+
+def test_events_execution_by_a_general_verb_restates_the_specific_one(res: Resources) -> None:
+    text = "أعدم تنظيم داعش ناشطين في الرقة. وأظهر الفيديو ذبح الناشطين بالسكين في ساحة عامة."
+    assert [e.subtype for e in _events(res, text) if e.type == "execution"] == ["beheading"]

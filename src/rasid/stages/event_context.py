@@ -68,6 +68,7 @@ class Candidate:
     in_quote: bool = False
     is_relative: bool = False  # "الذين باتوا يحاصرون": context in a relative clause, not the news
     is_recalled: bool = False  # "ويعود آخر هجوم", "كان قد", an old date: a past event the article recalls
+    is_definite: bool = False  # "الهجوم", "التفجير": points back to an event already named
 
     @property
     def type(self) -> str:

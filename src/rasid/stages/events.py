@@ -107,18 +107,22 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
             o_s, o_e = ctx.doc.orig_span(ns + s, ns + e)
             cand = Candidate(trig, i, o_s, o_e, sentences={i}, in_quote=inside_quote(text, s))
             cand.is_relative = cue(ctx, "relative", " ".join(text[:s].split()[-3:]))
+            word = text[s:e].split()[0] if text[s:e].split() else ""
+            cand.is_definite = word.startswith(_DEFINITE) and not word.endswith("ات")  # plurals open a new series
             out.append(cand)
             seen_types.add(trig.type)
     return out
 
 
-_THREATENED_TYPES = {"attack", "execution", "military_operation"}
+_DEFINITE = ("ال", "وال", "بال", "فال", "لل")
+_THREATENED_TYPES = {"attack", "execution", "military_operation", "leadership_change"}
 _NEAR = 25  # characters: "هجوم انتحاري" is one suicide attack, not also an armed assault
 def _disjoint(a: list[str], b: list[str]) -> bool:
     return bool(a and b and not set(a) & set(b))
 
 
-_SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"mass_shooting", "suicide"}}
+_SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"mass_shooting", "suicide"},
+                "other": {"beheading", "shooting"}}  # execution/other: "يعدم" restates "ذبح" or "رميا بالرصاص"
 
 
 def _same_kind(a: Candidate, b: Candidate) -> bool:
@@ -167,10 +171,37 @@ def _places_nest(a: list[str], b: list[str], res: Resources) -> bool:
     return all(any(_within(x, y) or _within(y, x) for y in eb) for x in ea)
 
 
+def _refers_back(m: Candidate, c: Candidate, res: Resources | None) -> bool:
+    """"وتبنى داعش الهجوم": a definite trigger with no place of its own elsewhere restates the last such event."""
+    if not c.is_definite or m.type != c.type or c.type not in _ANAPHORIC_TYPES or c.sentence <= max(m.sentences):
+        return False
+    if _disjoint(m.roles["places"], c.roles["places"]) and not (
+            res is not None and _places_nest(m.roles["places"], c.roles["places"], res)):
+        return False
+    return not (m.date and c.date and abs(_day_gap(m.date.start, c.date.start)) > 1)  # "ليل السبت الأحد"
+
+
+def _day_gap(a: str, b: str) -> int:
+    from datetime import date
+
+    try:
+        return (date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days
+    except ValueError:
+        return 0 if a == b else 99
+
+
+_ANAPHORIC_TYPES = {"attack", "execution"}
+
+
 def merge_events(cands: list[Candidate], res: Resources | None = None) -> list[Candidate]:
     """One event restated in several sentences becomes one event with all its evidence."""
     merged: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (c.sentence, c.start)):
+        earlier = [m for m in merged if m.type == c.type]
+        if earlier and not _compatible(earlier[-1], c, res) and _refers_back(earlier[-1], c, res) \
+                and _is_background(earlier[-1]) == _is_background(c):
+            _absorb(earlier[-1], c)
+            continue
         for m in merged:
             if _compatible(m, c, res) and (_is_background(m) == _is_background(c)
                                       or not (m.is_recalled or c.is_recalled)):  # a relative clause restating
@@ -178,17 +209,22 @@ def merge_events(cands: list[Candidate], res: Resources | None = None) -> list[C
                     m.background = False  # type: ignore[attr-defined]
                 if m.subtype in _SPECIFIC_OF and c.subtype != m.subtype:
                     m.trigger = c.trigger  # keep the specific subtype
-                for role in m.roles:
-                    for v in c.roles[role]:
-                        add_unique(m.roles[role], v)
-                for k, v in c.attributes.items():
-                    m.attributes.setdefault(k, v)
-                m.sentences |= c.sentences
-                m.date = m.date or c.date
+                _absorb(m, c)
                 break
         else:
             merged.append(c)
     return merged
+
+
+def _absorb(m: Candidate, c: Candidate) -> None:
+    """``c`` restates ``m``: its parties, attributes, sentences and date join ``m``."""
+    for role in m.roles:
+        for v in c.roles[role]:
+            add_unique(m.roles[role], v)
+    for k, v in c.attributes.items():
+        m.attributes.setdefault(k, v)
+    m.sentences |= c.sentences
+    m.date = m.date or c.date
 
 
 def _is_background(c: Candidate) -> bool:
