@@ -54,6 +54,7 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
     roles = cand.roles
     typ = cand.type
     seen: set[str] = set()
+    references: list[str] = []
     for m in ms:
         cls = ctx.classes.get(m.entity_id, "other")
         if m.entity_id in seen:
@@ -80,6 +81,8 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
             if (typ in _STATE_ACTS and entry is not None and entry.precision == "country"
                     and _adjacent(text, cand, m)):
                 add_unique(roles["actors"], m.entity_id)  # "أعدم العراق 12 مدانا": the state acts
+            elif typ != "media_release" and _is_reference_point(text, m, ctx):
+                references.append(m.entity_id)  # "شمالي بغداد": the city that locates the scene
             elif typ != "media_release" and not _locates_other_place(text, m, ctx):
                 roles["places"].append(m.entity_id)
                 if typ == "threat" and m.start > cand.end and cue(ctx, "aimed_at", words_before(text, m.start, 2)):
@@ -114,6 +117,9 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
             if entry_parent:
                 add_unique(roles["actors"], entry_parent)
 
+    if not roles["places"]:
+        roles["places"].extend(references)  # nothing nearer is named: the reference is the best we know
+
 
 _STATE_ACTS = {"execution", "arrest", "military_operation", "attack"}
 _COMMENTATORS = {"politician", "official", "diplomat", "cleric", "activist"}
@@ -121,12 +127,23 @@ _REMOTE = {"airstrike", "shelling"}
 _EXPLOSIVE = {"bombing", "ied", "car_bomb", "suicide", "assassination"}
 
 
+def _on_the_map(entity_id: str, ctx: EventContext) -> bool:
+    """A gazetteer place with coordinates: an unknown "منطقة الديرين" cannot stand in for the city it locates."""
+    entry = ctx.res.get(entity_id)
+    return entry is not None and entry.lat is not None
+
+
+def _is_reference_point(text: str, m: Mention, ctx: EventContext) -> bool:
+    """"على بعد 25 كيلومترا إلى الشمال من بغداد", "شمالي بغداد": a direction or distance from the place."""
+    return cue(ctx, "direction", words_before(text, m.start, 4))
+
+
 def _locates_other_place(text: str, m: Mention, ctx: EventContext) -> bool:
     """"حي القدم جنوب دمشق"، "مارع ... عن الحدود مع تركيا": a place that only locates the place before it."""
     from rasid.stages.normalize import fold
 
     before = [o for o in ctx.mentions if o.kind == "location" and o.end <= m.start and o.entity_id != m.entity_id
-              and m.start - o.end <= 80 and o.start >= ctx.dateline_end]
+              and m.start - o.end <= 80 and o.start >= ctx.dateline_end and _on_the_map(o.entity_id, ctx)]
     if not before:
         return False
     gap = text[max(o.end for o in before):m.start]
