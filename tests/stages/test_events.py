@@ -285,3 +285,13 @@ def test_events_a_series_of_bombings_is_not_the_attack_before(res: Resources) ->
 def test_events_execution_by_a_general_verb_restates_the_specific_one(res: Resources) -> None:
     text = "أعدم تنظيم داعش ناشطين في الرقة. وأظهر الفيديو ذبح الناشطين بالسكين في ساحة عامة."
     assert [e.subtype for e in _events(res, text) if e.type == "execution"] == ["beheading"]
+
+
+def test_events_what_the_reported_video_shows_is_news(res: Resources) -> None:
+    text = ("أصدر تنظيم داعش إصدارا مرئيا جديدا بعنوان صناع الملاحم. "
+            "وقال مراقبون إن الإصدار جاء بعد أسابيع من تراجع نشاط التنظيم في البادية. "
+            "وأضافوا أن التنظيم ما زال قادرا على الحركة في مناطق عدة. "
+            "ويعتقد أن التنظيم خسر معظم مقاتليه في المعارك الأخيرة. "
+            "وأظهرت مقاطع الفيديو مشاهد قطع رؤوس أسرى من قوات النظام على أيدي عناصر التنظيم.")
+    executions = [e for e in _events(res, text) if e.type == "execution"]
+    assert executions and executions[0].core, executions

@@ -299,6 +299,18 @@ def _lede_date(ctx: EventContext) -> DateValue | None:
     return None
 
 
+_SHOWN_TYPES = {"attack", "execution"}
+_VISUAL = {"video", "photo_report"}
+
+
+def _shown(c: Candidate, ctx: EventContext) -> bool:
+    """The event's sentence says a video shows it, and no old date puts it in the past."""
+    published = ctx.doc.clean.published
+    if c.date and published and c.date.start[:4].isdigit() and c.date.start < _days_before(published, 30):
+        return False
+    return any(cue(ctx, "shown", ctx.sentence_text(i)) for i in c.sentences)
+
+
 def _says(release: Candidate, threat: Candidate) -> bool:
     """The threat is the release's content: same speaker, or same producer within two sentences."""
     if set(release.roles["speakers"]) & set(threat.roles["speakers"]):
@@ -357,6 +369,8 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     for c in cands:  # what the reported release says is news too: its threats and calls are core
         if c.type == "threat" and not _is_background(c) and any(_says(r, c) for r in releases):
             core_flags[id(c)] = True
+        if c.type in _SHOWN_TYPES and any(r.subtype in _VISUAL for r in releases) and _shown(c, ctx):
+            core_flags[id(c)] = True  # "ظهر فيه عناصر التنظيم وهم ينفذون هجمات": what the video shows
     events: list[Event] = []
     for c in cands:
         core = core_flags[id(c)]
