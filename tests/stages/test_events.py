@@ -295,3 +295,22 @@ def test_events_what_the_reported_video_shows_is_news(res: Resources) -> None:
             "وأظهرت مقاطع الفيديو مشاهد قطع رؤوس أسرى من قوات النظام على أيدي عناصر التنظيم.")
     executions = [e for e in _events(res, text) if e.type == "execution"]
     assert executions and executions[0].core, executions
+
+
+@pytest.mark.parametrize("text, typ, name", [
+    ("قتل القيادي الحوثي البارز صالح الصماد في غارة جوية للتحالف العربي على الحديدة.", "attack", "Houthis"),
+    ("هدد التنظيم بإعدام الرهائن إذا لم تطلق الحكومة المصرية سراح المعتقلات.", "threat", "Government of Egypt"),
+    ("نشر عنصر فيديو يدعو إلى اغتيال الرئيس الباجي قائد السبسي ورئيس حركة النهضة راشد الغنوشي.", "threat",
+     "Rached Ghannouchi"),
+])
+def test_events_victims_group_demand_addressee_and_listed_names_are_targets(res: Resources, text: str, typ: str,
+                                                                              name: str) -> None:
+    ev = next(e for e in _events(res, text) if e.type == typ)
+    assert name in _names(res, ev.targets), (ev, _names(res, ev.targets))
+
+
+def test_events_the_commander_who_announces_an_airstrike_is_not_its_target(res: Resources) -> None:
+    text = ("أعلن قائد عمليات الأنبار اللواء الركن قاسم المحمدي مقتل عناصر من داعش في غارة شنها طيران "
+            "التحالف الدولي في الرمادي.")
+    strike = next(e for e in _events(res, text) if e.subtype == "airstrike")
+    assert not {"Anbar Operations Command", "Qasim al-Muhammadi"} & _names(res, strike.targets), strike

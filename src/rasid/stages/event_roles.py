@@ -55,6 +55,7 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
     typ = cand.type
     seen: set[str] = set()
     references: list[str] = []
+    listed: list[Mention] = []  # persons made objects: "اغتيال كل من A و B" lists more of them
     for m in ms:
         cls = ctx.classes.get(m.entity_id, "other")
         if m.entity_id in seen:
@@ -67,6 +68,9 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         if typ not in AGENT_TYPES and cls in ("person", "group", "state", "other") and _agent_marked(text, m, ctx):
             add_unique(roles["actors"], m.entity_id)  # "أعدموا على أيدي التنظيم", "من قبل": the doer
             continue
+        if typ == "attack" and cand.subtype in _REMOTE and cls == "person" and (
+                _is_source(text, m, ctx) or _category(ctx, m.entity_id) in _COMMENTATORS | {"military"}):
+            continue  # "أعلن قائد العمليات اللواء ... مقتل عناصر في غارة": who reports the strike
         if typ == "attack" and cand.subtype in _REMOTE and cls in ("person", "group"):
             add_unique(roles["targets"], m.entity_id)  # nobody but a state force flies an airstrike
             continue
@@ -89,9 +93,10 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
                     add_unique(roles["targets"], m.entity_id)  # "هجمات على الولايات المتحدة": the threatened
         elif cls == "person":
             category = _category(ctx, m.entity_id)
-            if cue(ctx, "not_speaker", words_before(text, m.start, 3)):
+            if cue(ctx, "not_speaker", words_before(text, m.start, 3)) or _listed_after(text, m, listed):
                 if typ not in ("media_release",):
                     add_unique(roles["targets"], m.entity_id)  # "اغتيال ...", "بالولاء لزعيم التنظيم": an object
+                    listed.append(m)
             elif typ in AGENT_TYPES:
                 add_unique(roles["speakers"], m.entity_id)
             elif category in _COMMENTATORS:
@@ -125,6 +130,14 @@ _STATE_ACTS = {"execution", "arrest", "military_operation", "attack"}
 _COMMENTATORS = {"politician", "official", "diplomat", "cleric", "activist"}
 _REMOTE = {"airstrike", "shelling"}
 _EXPLOSIVE = {"bombing", "ied", "car_bomb", "suicide", "assassination"}
+
+
+def _listed_after(text: str, m: Mention, listed: list[Mention]) -> bool:
+    """"اغتيال كل من السبسي ورئيس حركة النهضة الغنوشي": the next name of a list joined by و."""
+    if not listed:
+        return False
+    gap = text[listed[-1].end:m.start]
+    return len(gap.split()) <= 10 and not re.search(r"[.؛;:]", gap) and bool(re.search(r"(?:^|\s|،)و", gap))
 
 
 def _on_the_map(entity_id: str, ctx: EventContext) -> bool:
@@ -280,6 +293,9 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
         if c.type == "military_operation" and c.subtype in ("offensive", "siege", "airstrike_campaign"):
             _forces_against_groups(c, ctx)
         _add_affiliations(c, ctx)
+        _add_victims_groups(c, ctx)
+        if c.type == "threat":
+            _add_demand_addressees(c, ctx)
         c.roles["targets"][:] = [t for t in c.roles["targets"] if t not in c.roles["actors"]]
         c.roles["places"][:] = most_specific(c.roles["places"], ctx)
         for actor in list(c.roles["actors"]):  # a branch acts for its parent group too
@@ -346,6 +362,46 @@ def _add_affiliations(c: Candidate, ctx: EventContext) -> None:
             org = _affiliation(ctx, p)
             if org and org not in c.roles["targets"]:
                 add_unique(c.roles["actors"], org)
+
+
+def _add_victims_groups(c: Candidate, ctx: EventContext) -> None:
+    """"القيادي الحوثي صالح الصماد", "موسى أبو داود، المسؤول في القاعدة": a targeted person's group is hit too."""
+    if c.type not in _VICTIM_TYPES:
+        return
+    text = ctx.doc.clean.full_text
+    persons = [m for i in c.sentences for m in ctx.sentence_mentions(i)
+               if m.entity_id in c.roles["targets"] and m.kind == "person"]
+    for p in persons:
+        for o in ctx.sentence_mentions(c.sentence):
+            if o.kind != "organization" or o.entity_id in c.roles["actors"] or o.entity_id in c.roles["speakers"]:
+                continue
+            gap = text[o.end:p.start] if o.end <= p.start else text[p.end:o.start]
+            words = gap.split()
+            title = " ".join(text[max(0, o.start - 30):o.start].split()[-1:])
+            before = o.end <= p.start and all(w in _EPITHETS for w in words) and _TITLE.fullmatch(title) is not None
+            after = p.end <= o.start and len(words) <= 5 and _AFFILIATION.search(gap) is not None \
+                and not re.search(r"[.:؛]", gap)
+            if before or after:
+                add_unique(c.roles["targets"], o.entity_id)
+
+
+_VICTIM_TYPES = {"attack", "execution", "leadership_change", "arrest"}
+_EPITHETS = {"البارز", "الكبير", "السابق", "الميداني", "المحلي", "الشهير", "المعروف"}
+_TITLE = re.compile(r"(?:[وف])?(?:ال)?(?:قيادي|مسؤول|عضو|زعيم|امير|أمير|قائد|عنصر|مقاتل|مسلح|ناشط)")
+_AFFILIATION = re.compile(r"(?:القيادي|قيادي|المسؤول|مسؤول|عضو|العضو|زعيم|امير|أمير|قائد|القائد|عنصر|احد|أحد)\S*\s+"
+                          r"(?:\S+\s+)?(?:في|ب|من|لدى)?\s*\S*$")
+
+
+def _add_demand_addressees(c: Candidate, ctx: EventContext) -> None:
+    """"إذا لم تطلق الحكومة المصرية سراح المعتقلات": whom the threat's demand is put to is its target."""
+    text = ctx.doc.clean.full_text
+    for i in c.sentences:
+        for m in ctx.sentence_mentions(i):
+            if ctx.classes.get(m.entity_id) in ("group", "media_arm") or m.kind not in ("organization", "location"):
+                continue
+            after = " ".join(text[m.end:m.end + 30].split()[:2])
+            if "سراح" in after or "بإطلاق سراح" in after:
+                add_unique(c.roles["targets"], m.entity_id)
 
 
 def most_specific(places: list[str], ctx: EventContext) -> list[str]:
