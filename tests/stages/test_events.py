@@ -314,3 +314,15 @@ def test_events_the_commander_who_announces_an_airstrike_is_not_its_target(res: 
             "التحالف الدولي في الرمادي.")
     strike = next(e for e in _events(res, text) if e.subtype == "airstrike")
     assert not {"Anbar Operations Command", "Qasim al-Muhammadi"} & _names(res, strike.targets), strike
+
+
+def test_events_the_strike_that_killed_a_leader_gives_its_doer(res: Resources) -> None:
+    text = "قتل القيادي البارز في تنظيم القاعدة موسى أبو داود في غارة للقوات الأميركية في ليبيا مطلع الأسبوع."
+    killed = next(e for e in _events(res, text) if e.type == "leadership_change")
+    assert "United States Armed Forces" in _names(res, killed.actors), killed
+
+
+def test_events_a_force_reporting_its_own_airstrike_did_it(res: Resources) -> None:
+    text = "قال الجيش الأمريكي أمس الجمعة إن غارة جوية أمريكية في أفغانستان قتلت قياديا بتنظيم القاعدة."
+    strike = next(e for e in _events(res, text, published="2015-07-25") if e.subtype == "airstrike")
+    assert "United States Armed Forces" in _names(res, strike.actors), strike

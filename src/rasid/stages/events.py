@@ -8,6 +8,7 @@ place) -> ``merge_events`` (one release restated in three sentences is one event
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from rasid.model import DateValue, Entity, Event, Mention, NormalDoc
@@ -227,6 +228,36 @@ def _absorb(m: Candidate, c: Candidate) -> None:
     m.date = m.date or c.date
 
 
+def _share_parties(cands: list[Candidate], ctx: EventContext) -> None:
+    """Parties one clause gives two events: "قتل الصماد في غارة للتحالف" (the strike's doer killed the leader),
+    "قال الجيش الأمريكي إن غارة أمريكية قتلت" (a force reporting its own strike or campaign did it)."""
+    for c in cands:
+        if c.roles["actors"]:
+            continue
+        if c.type == "leadership_change" and c.subtype == "killed":
+            for a in cands:
+                if a.type == "attack" and a.sentence == c.sentence:
+                    for actor in a.roles["actors"]:
+                        add_unique(c.roles["actors"], actor)
+        if c.type == "military_operation" or c.subtype in _STATE_ONLY and _own_strike(c, ctx):
+            for sp in c.roles["speakers"]:
+                if ctx.classes.get(sp) == "state":
+                    add_unique(c.roles["actors"], sp)
+
+
+_STATE_ONLY = {"airstrike", "airstrike_campaign", "killed"}
+
+
+def _own_strike(c: Candidate, ctx: EventContext) -> bool:
+    """"غارة جوية أمريكية": the strike names the reporting force's nationality right after it."""
+    text = ctx.doc.clean.full_text
+    after = " ".join(text[c.end:c.end + 40].split()[:2])
+    return bool(_NATIONALITY.search(after))
+
+
+_NATIONALITY = re.compile(r"(?:امريكي|أمريكي|أميركي|امريكي|روسي|تركي|فرنسي|بريطاني|عراقي|سوري|أردني|اردني|سعودي|إماراتي|اماراتي|مصري)(?:ة|ه)?")
+
+
 def _is_background(c: Candidate) -> bool:
     return bool(getattr(c, "background", False))
 
@@ -350,6 +381,7 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     """The event stage over one document."""
     ctx = build_context(doc, mentions, res)
     cands = _resolve_cross_type(fill_roles(find_triggers(ctx), ctx), ctx)
+    _share_parties(cands, ctx)
     _mark_background(cands, ctx)
     cands = merge_events(cands, res)
     for c in cands:
