@@ -389,8 +389,8 @@ def find_places(toks: list[Tok], norm: str, lex: Lexicon) -> list[Span]:
         while j < n and toks[j].joined and len(words) < 2:
             w = toks[j].word
             if w in lex.place_stop or w in lex.common or w in lex.place_cues or w in lex.adjectives \
-                    or w.startswith(("لل", "بال", "وال")) or any(c.isdigit() for c in w) or len(w) < 2 \
-                    or w.startswith("وا") or w[0] == "و" and w[1:] in lex.common:
+                    or w.startswith(("لل", "بال", "وال", "وا")) or any(c.isdigit() for c in w) or len(w) < 2 \
+                    or w[0] == "و" and w[1:] in lex.common:
                 break  # "مخيم وأراض زراعية": a conjunction opens another noun, not a name
             if words and not (w.startswith("ال") or words[-1] in ("دير", "تل", "عين", "ابو", "راس", "جسر", "بني", "بير")):
                 break
