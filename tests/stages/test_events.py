@@ -326,3 +326,10 @@ def test_events_a_force_reporting_its_own_airstrike_did_it(res: Resources) -> No
     text = "قال الجيش الأمريكي أمس الجمعة إن غارة جوية أمريكية في أفغانستان قتلت قياديا بتنظيم القاعدة."
     strike = next(e for e in _events(res, text, published="2015-07-25") if e.subtype == "airstrike")
     assert "United States Armed Forces" in _names(res, strike.actors), strike
+
+
+def test_events_the_capital_a_town_is_measured_from_is_not_the_scene(res: Resources) -> None:
+    text = ("قتل 12 شخصا في هجوم انتحاري في بلدة طوز خورماتو التي تبعد نحو 175 كيلومترا إلى الشمال من "
+            "العاصمة العراقية بغداد.")
+    attack = next(e for e in _events(res, text) if e.type == "attack")
+    assert _names(res, attack.places) == {"Ţūz Khūrmātū"}, _names(res, attack.places)

@@ -148,7 +148,7 @@ def _on_the_map(entity_id: str, ctx: EventContext) -> bool:
 
 def _is_reference_point(text: str, m: Mention, ctx: EventContext) -> bool:
     """"على بعد 25 كيلومترا إلى الشمال من بغداد", "شمالي بغداد": a direction or distance from the place."""
-    return cue(ctx, "direction", words_before(text, m.start, 4))
+    return cue(ctx, "direction", words_before(text, m.start, 7))
 
 
 def _locates_other_place(text: str, m: Mention, ctx: EventContext) -> bool:
