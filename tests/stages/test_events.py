@@ -333,3 +333,20 @@ def test_events_the_capital_a_town_is_measured_from_is_not_the_scene(res: Resour
             "العاصمة العراقية بغداد.")
     attack = next(e for e in _events(res, text) if e.type == "attack")
     assert _names(res, attack.places) == {"Ţūz Khūrmātū"}, _names(res, attack.places)
+
+
+@pytest.mark.parametrize("text, is_release", [
+    ("قال الجيش الأمريكي إن غارة قتلت قياديا في القاعدة. وذكر أن الغارة وقعت في يوليو. "
+     "وقال في بيان إن القيادي كان مسؤولا عن العمليات الانتحارية للقاعدة.", False),
+    ("وجاء في بيان لقيادة القوات الأميركية في أفريقيا أن أبو داود كان يدرب مجندي تنظيم القاعدة.", False),
+    ("وأعلن تنظيم الدولة الإسلامية مسؤوليته عن الهجوم عبر وكالة أعماق التابعة له.", True),
+    ("وأضاف بيان تنظيم داعش أن البغدادي إمام هذا الزمان.", True),
+])
+def test_events_who_issued_the_statement(res: Resources, text: str, is_release: bool) -> None:
+    found = any(e.type == "media_release" and e.subtype == "statement" for e in _events(res, text))
+    assert found is is_release
+
+
+def test_events_a_statement_issued_is_not_a_seizure(res: Resources) -> None:
+    text = "كشف مكتب الأمم المتحدة في بيان صادر الثلاثاء عدد النازحين في مدينة إدلب."
+    assert "arrest" not in {e.type for e in _events(res, text)}

@@ -313,12 +313,32 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
 
 
 def _issued_by_non_group(c: Candidate, ctx: EventContext) -> bool:
+    """Who issued the statement: the party before "في بيان", the one after "بيان لـ", or, for "وقال في
+    بيان" with no subject, the source of the sentence before."""
     text = ctx.doc.clean.full_text
-    before = [m for m in ctx.sentence_mentions(c.sentence) if m.end <= c.start
-              and len(text[m.end:c.start].split()) <= 8 and m.kind in ("organization", "media_outlet", "person")]
-    if not before:
+    parties = ("organization", "media_outlet", "person")
+    mentions = ctx.sentence_mentions(c.sentence)
+    before = [m for m in mentions if m.end <= c.start
+              and len(text[m.end:c.start].split()) <= 8 and m.kind in parties]
+    genitive = [m for m in mentions if m.start >= c.end and len(text[c.end:m.start].split()) <= 2
+                and re.match(r"\s*(?:ل|صادر\S*\s+عن\s*|$)", text[c.end:m.start]) and m.kind in parties]
+    soon_group = any(m.start >= c.end and len(text[c.end:m.start].split()) <= 6
+                     and ctx.classes.get(m.entity_id) in ("group", "media_arm") for m in mentions)
+    if any(m.start < c.end and ctx.classes.get(m.entity_id) in ("group", "media_arm") for m in mentions
+           if m.end > c.start):
+        return False  # "أعلن تنظيم الدولة مسؤوليته": the group is inside the trigger
+    if before:
+        issuer = max(before, key=lambda m: m.end)
+    elif genitive:
+        issuer = genitive[0]
+    elif not soon_group and c.sentence > 0 and cue(ctx, "said_verb", ctx.sentence_text(c.sentence).split()[0]):
+        previous = [m for j in range(max(0, c.sentence - 3), c.sentence) for m in ctx.sentence_mentions(j)
+                    if m.kind in parties and _is_source(text, m, ctx)]
+        if not previous:
+            return False
+        issuer = previous[-1]  # "قال الجيش الأمريكي ... وقال في بيان": the army's statement
+    else:
         return False
-    issuer = max(before, key=lambda m: m.end)
     is_militant = issuer.kind == "person" and (ctx.res.get(issuer.entity_id) is None or _category(
         ctx, issuer.entity_id) in ("militant", "militant_leader", "attacker"))
     return ctx.classes.get(issuer.entity_id) not in ("group", "media_arm") and not is_militant
