@@ -350,3 +350,21 @@ def test_events_who_issued_the_statement(res: Resources, text: str, is_release: 
 def test_events_a_statement_issued_is_not_a_seizure(res: Resources) -> None:
     text = "كشف مكتب الأمم المتحدة في بيان صادر الثلاثاء عدد النازحين في مدينة إدلب."
     assert "arrest" not in {e.type for e in _events(res, text)}
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("وكان التحالف قد رصد مبلغ 20 مليون دولار لمن يدلي بمعلومات تؤدي إلى القبض على الصماد.", "arrest"),
+    ("عدد الظواهري نقاطا في محاولة لتشجيع أتباعه على شن هجمات أخرى على واشنطن.", "attack"),
+    ("تسابق الشرطة الزمن لإحباط مؤامرة الاغتيال التي دبرت من سوريا.", "attack"),
+    ("كشفت الاستخبارات خطة لاغتيال الملكة خلال الاحتفالات.", "attack"),
+])
+def test_events_plans_purposes_and_rewards_are_not_events(res: Resources, text: str, typ: str) -> None:
+    assert typ not in {e.type for e in _events(res, text)}
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("تعرضت دورية للجيش لتفجير عبوة ناسفة في ديالى.", "attack"),
+    ("وأوضحت الوزارة أن العملية أدت الى مقتل القيادي في تنظيم القاعدة أبو خليل السوداني.", "leadership_change"),
+])
+def test_events_undergone_or_resulting_events_stay(res: Resources, text: str, typ: str) -> None:
+    assert typ in {e.type for e in _events(res, text)}
