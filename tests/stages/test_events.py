@@ -368,3 +368,22 @@ def test_events_plans_purposes_and_rewards_are_not_events(res: Resources, text: 
 ])
 def test_events_undergone_or_resulting_events_stay(res: Resources, text: str, typ: str) -> None:
     assert typ in {e.type for e in _events(res, text)}
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("وقال المتحدث إن أكثر من 80% من هجمات داعش ضد قسد نفذت بعبوات ناسفة وسيارات مفخخة.", "attack"),
+    ("ورغم اقتراب سقوط آخر معقل من معاقل داعش في سوريا، يتوقع مسؤولون أن يظل تهديد التنظيم قائما.",
+     "territorial_change"),
+])
+def test_events_statistics_and_approaching_falls_are_not_events(res: Resources, text: str, typ: str) -> None:
+    assert typ not in {e.type for e in _events(res, text)}
+
+
+def test_events_a_control_share_survives_the_statistics_rule(res: Resources) -> None:
+    text = "قال المتحدث إن قوات سوريا الديمقراطية تسيطر الآن على 45% من مدينة الرقة."
+    assert "control_share" in {e.subtype for e in _events(res, text)}
+
+
+def test_events_a_kidnapping_of_fighters_is_no_offensive(res: Resources) -> None:
+    text = "ويظهر الشريط إعدامات لأشخاص قدموا على أنهم مقاتلون بالوحدات الكردية خطفهم التنظيم."
+    assert "military_operation" not in {e.type for e in _events(res, text)}

@@ -350,12 +350,16 @@ def _says(release: Candidate, threat: Candidate) -> bool:
     return near and bool(set(release.roles["actors"]) & set(threat.roles["actors"]))
 
 
+_ASSAULT_WORD = re.compile(r"هجوم|هجم|هاجم|اعتداء|اعتدا|هجمات")  # not "خطفهم": a kidnapping is no offensive
+
+
 def _resolve_cross_type(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
     """"هجوم" by an extremist group is an attack; by an army, a coalition or the SDF an offensive."""
     out: list[Candidate] = []
     dropped: set[int] = set()
     for c in cands:
-        if c.type == "attack" and c.subtype == "armed_assault" and any(
+        if c.type == "attack" and c.subtype == "armed_assault" and _ASSAULT_WORD.search(
+                ctx.doc.clean.full_text[c.start:c.end]) and any(
                 ctx.classes.get(a) == "state" for a in c.roles["actors"]) and not any(
                 ctx.classes.get(a) == "group" for a in c.roles["actors"]):
             twins = [o for o in cands if o.type == "military_operation" and o.sentence == c.sentence]
