@@ -371,7 +371,7 @@ def test_events_undergone_or_resulting_events_stay(res: Resources, text: str, ty
 
 
 @pytest.mark.parametrize("text, typ", [
-    ("وقال المتحدث إن أكثر من 80% من هجمات داعش ضد قسد نفذت بعبوات ناسفة وسيارات مفخخة.", "attack"),
+    ("وقال المتحدث إن أكثر من 80% من هجمات داعش ضد قسد وقعت في ريف دير الزور.", "attack"),
     ("ورغم اقتراب سقوط آخر معقل من معاقل داعش في سوريا، يتوقع مسؤولون أن يظل تهديد التنظيم قائما.",
      "territorial_change"),
 ])
