@@ -609,7 +609,7 @@ def main() -> None:
 
         p["ambiguous_names"] = "|".join(dict.fromkeys(
             n for n in names if n and any("\u0600" <= ch <= "\u06ff" for ch in n) and " " not in n.strip()
-            and toggled(n) not in own  # "موصل" beside "الموصل" is the same place, not a noun
+            and (toggled(n) not in own or fold(n) in function_words)  # "موصل" beside "الموصل" is no noun
             and ambiguous(n, pop=p["population"], cc=p["country"])))
 
     OUT.mkdir(parents=True, exist_ok=True)

@@ -204,3 +204,8 @@ def test_entities_pattern_ids_are_stable(res: Resources) -> None:
     a = _ids("قتل القيادي صالح الصماد في غارة", res)
     b = _ids("أعلنت الجماعة أن صالح الصماد قتل", res)
     assert a & b and next(iter(a & b)).startswith("rasid:person:")
+
+
+def test_entities_the_city_is_not_medina(res: Resources) -> None:
+    assert "gn:109223" not in _ids("اقتحم مسلحون عددا من المباني في المدينة", res)
+    assert "gn:109223" in _ids("زار الحجاج المدينة المنورة", res)

@@ -387,3 +387,12 @@ def test_events_a_control_share_survives_the_statistics_rule(res: Resources) -> 
 def test_events_a_kidnapping_of_fighters_is_no_offensive(res: Resources) -> None:
     text = "ويظهر الشريط إعدامات لأشخاص قدموا على أنهم مقاتلون بالوحدات الكردية خطفهم التنظيم."
     assert "military_operation" not in {e.type for e in _events(res, text)}
+
+
+@pytest.mark.parametrize("second", [
+    "وقتل حينها 14 ضابطا حين اقتحم مسلحون عددا من المباني في المدينة.",
+    "وقال قائد محلي إن هجوم التنظيم على المدينة هو الأسوأ منذ أشهر.",
+])
+def test_events_back_then_and_construct_state_point_back(res: Resources, second: str) -> None:
+    text = "قاد آدم تاغيلوف هجوما لتنظيم داعش على مبان حكومية في غروزني في ديسمبر 2014. " + second
+    assert len([e for e in _events(res, text) if e.type == "attack"]) == 1

@@ -193,9 +193,11 @@ def _choose(hit: _Hit, doc_context: dict[str, Any], res: Resources) -> KBEntry |
         if e.kind == "location" and word in lex.place_cues:
             continue  # "مدينة" is the cue, not the town of that name
         self_cued = word.split(" ")[0] in lex.place_cues  # the alias itself is "مدينة الطبقة"
-        weak_ok = regional and _previous_word(norm, hit.start) in ("في", "وفي", "الي", "من", "مدينتي")
         forms = {word, "ال" + word, word.removeprefix("ال")}
-        is_common_alias = e.is_ambiguous or any(fold(a) in forms for a in e.ambiguous_names)
+        common_word = any(fold(a) in forms for a in e.ambiguous_names)  # this very alias is an ordinary word
+        weak_ok = regional and not common_word and _previous_word(norm, hit.start) in ("في", "وفي", "الي", "من",
+                                                                                          "مدينتي")
+        is_common_alias = e.is_ambiguous or common_word
         if e.kind == "location" and is_common_alias and not (self_cued or weak_ok
                                                              or _has_strong_place_cue(norm, hit.start, lex)):
             continue  # "حصار", "صور": a common word unless "مدينة صور"

@@ -108,14 +108,25 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
             o_s, o_e = ctx.doc.orig_span(ns + s, ns + e)
             cand = Candidate(trig, i, o_s, o_e, sentences={i}, in_quote=inside_quote(text, s))
             cand.is_relative = cue(ctx, "relative", " ".join(text[:s].split()[-3:]))
-            word = text[s:e].split()[0] if text[s:e].split() else ""
-            cand.is_definite = word.startswith(_DEFINITE) and not word.endswith("ات")  # plurals open a new series
+            cand.is_definite = _points_back(text, s, e, ctx)
             out.append(cand)
             seen_types.add(trig.type)
     return out
 
 
 _DEFINITE = ("ال", "وال", "بال", "فال", "لل")
+
+
+def _points_back(text: str, s: int, e: int, ctx: EventContext) -> bool:
+    """"الهجوم", "هجوم التنظيم" (definite by its genitive), "حينها": a trigger naming an event already read.
+    Plurals ("التفجيرات") open a new series; "هجوما" is indefinite."""
+    words = text[s:e].split()
+    word = words[0] if words else ""
+    if word.endswith("ات"):
+        return False
+    following = text[e:].split()[:1]
+    construct = len(words) == 1 and not word.endswith("ا") and bool(following) and following[0].startswith("ال")
+    return word.startswith(_DEFINITE) or construct or cue(ctx, "back_then", text)
 _THREATENED_TYPES = {"attack", "execution", "military_operation", "leadership_change"}
 _NEAR = 25  # characters: "هجوم انتحاري" is one suicide attack, not also an armed assault
 def _disjoint(a: list[str], b: list[str]) -> bool:
