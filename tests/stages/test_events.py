@@ -396,3 +396,10 @@ def test_events_a_kidnapping_of_fighters_is_no_offensive(res: Resources) -> None
 def test_events_back_then_and_construct_state_point_back(res: Resources, second: str) -> None:
     text = "قاد آدم تاغيلوف هجوما لتنظيم داعش على مبان حكومية في غروزني في ديسمبر 2014. " + second
     assert len([e for e in _events(res, text) if e.type == "attack"]) == 1
+
+
+def test_events_a_place_given_to_the_neighbouring_trigger_serves_an_event_without_one(res: Resources) -> None:
+    text = ("أعلن سقوط الخلافة بعد طرد تنظيم داعش من آخر معقل له في بلدة الباغوز شرقي دير الزور، "
+            "إثر هجوم شنته قوات سوريا الديمقراطية.")
+    loss = next(e for e in _events(res, text) if e.type == "territorial_change")
+    assert _names(res, loss.places) == {"Baghuz"}, loss

@@ -273,6 +273,8 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
     assigned = _assign_mentions(cands, ctx)
     for c in cands:
         _role_of_entities(c, assigned[id(c)], ctx)
+        if not c.roles["places"] and c.type not in AGENT_TYPES:
+            _places_of_the_clause(c, cands, assigned, ctx)
         if c.type in ("attack", "execution") and c.subtype not in _REMOTE and any(
                 ctx.classes.get(a) == "group" for a in c.roles["actors"]):
             forces = [a for a in c.roles["actors"] if ctx.classes.get(a) == "state"]
@@ -310,6 +312,20 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
         c.date = sentence_date(ctx, c.sentence, c.start)
         out.append(c)
     return out
+
+
+def _places_of_the_clause(c: Candidate, cands: list[Candidate], assigned: dict[int, list[Mention]],
+                          ctx: EventContext) -> None:
+    """"بعد طرده من آخر معقل له في بلدة الباغوز، إثر هجوم": a place the sentence gave to a neighbouring
+    trigger is this event's too when it has none of its own."""
+    text = ctx.doc.clean.full_text
+    for other in cands:
+        if other is c or other.sentence != c.sentence or other.type in AGENT_TYPES:
+            continue
+        for m in assigned[id(other)]:
+            if ctx.classes.get(m.entity_id) == "location" and m.start >= ctx.dateline_end \
+                    and not _locates_other_place(text, m, ctx) and not _is_reference_point(text, m, ctx):
+                add_unique(c.clause_places, m.entity_id)
 
 
 def _issued_by_non_group(c: Candidate, ctx: EventContext) -> bool:

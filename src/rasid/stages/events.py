@@ -237,6 +237,8 @@ def _absorb(m: Candidate, c: Candidate) -> None:
         m.attributes.setdefault(k, v)
     m.sentences |= c.sentences
     m.date = m.date or c.date
+    for p in c.clause_places:
+        add_unique(m.clause_places, p)
 
 
 def _share_parties(cands: list[Candidate], ctx: EventContext) -> None:
@@ -400,6 +402,8 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     _mark_background(cands, ctx)
     cands = merge_events(cands, res)
     for c in cands:
+        if not c.roles["places"]:  # only now, so that a borrowed place never keeps two reports apart
+            c.roles["places"].extend(c.clause_places)
         c.roles["places"][:] = most_specific(c.roles["places"], ctx)
     for c in cands:
         if c.type in ("attack", "execution") and "fatalities" not in c.attributes:
