@@ -399,7 +399,7 @@ def test_events_back_then_and_construct_state_point_back(res: Resources, second:
 
 
 def test_events_a_place_given_to_the_neighbouring_trigger_serves_an_event_without_one(res: Resources) -> None:
-    text = ("أعلن سقوط الخلافة بعد طرد تنظيم داعش من آخر معقل له في بلدة الباغوز شرقي دير الزور، "
-            "إثر هجوم شنته قوات سوريا الديمقراطية.")
+    text = ("وأعلن سقوط الخلافة التي أعلنها تنظيم داعش، وذلك بعد طرده من آخر معقل له في بلدة الباغوز "
+            "شرقي دير الزور، إثر هجوم شنته قوات قسد مدعوم من التحالف الدولي.")
     loss = next(e for e in _events(res, text) if e.type == "territorial_change")
     assert _names(res, loss.places) == {"Baghuz"}, loss
