@@ -403,3 +403,8 @@ def test_events_a_place_given_to_the_neighbouring_trigger_serves_an_event_withou
             "شرقي دير الزور، إثر هجوم شنته قوات قسد مدعوم من التحالف الدولي.")
     loss = next(e for e in _events(res, text) if e.type == "territorial_change")
     assert _names(res, loss.places) == {"Baghuz"}, loss
+
+
+def test_events_the_name_right_after_a_threat_verb_is_its_target(res: Resources) -> None:
+    ev = next(e for e in _events(res, "داعش يتوعد حفتر وأعضاء مجلس النواب الليبي بالذبح والقتل.") if e.type == "threat")
+    assert "Khalifa Haftar" in _names(res, ev.targets) and "Khalifa Haftar" not in _names(res, ev.speakers), ev

@@ -93,7 +93,8 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
                     add_unique(roles["targets"], m.entity_id)  # "هجمات على الولايات المتحدة": the threatened
         elif cls == "person":
             category = _category(ctx, m.entity_id)
-            if cue(ctx, "not_speaker", words_before(text, m.start, 3)) or _listed_after(text, m, listed):
+            if cue(ctx, "not_speaker", words_before(text, m.start, 3)) or _listed_after(text, m, listed) or (
+                    typ == "threat" and _object_of(text, cand, m)):
                 if typ not in ("media_release",):
                     add_unique(roles["targets"], m.entity_id)  # "اغتيال ...", "بالولاء لزعيم التنظيم": an object
                     listed.append(m)
@@ -130,6 +131,12 @@ _STATE_ACTS = {"execution", "arrest", "military_operation", "attack"}
 _COMMENTATORS = {"politician", "official", "diplomat", "cleric", "activist"}
 _REMOTE = {"airstrike", "shelling"}
 _EXPLOSIVE = {"bombing", "ied", "car_bomb", "suicide", "assassination"}
+
+
+def _object_of(text: str, cand: Candidate, m: Mention) -> bool:
+    """"يتوعد حفتر", "هدد الرئيس": the name right after the threat verb is whom it threatens."""
+    gap = text[cand.end:m.start]
+    return m.start >= cand.end and len(gap.split()) <= 1 and not re.search(r"[.،,:؛\"“”«»]", gap)
 
 
 def _listed_after(text: str, m: Mention, listed: list[Mention]) -> bool:
