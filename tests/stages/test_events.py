@@ -406,5 +406,5 @@ def test_events_a_place_given_to_the_neighbouring_trigger_serves_an_event_withou
 
 
 def test_events_the_name_right_after_a_threat_verb_is_its_target(res: Resources) -> None:
-    ev = next(e for e in _events(res, "داعش يتوعد حفتر وأعضاء مجلس النواب الليبي بالذبح والقتل.") if e.type == "threat")
+    ev = next(e for e in _events(res, "داعش يتوعد خليفة حفتر وأعضاء مجلس النواب الليبي بالذبح والقتل.") if e.type == "threat")
     assert "Khalifa Haftar" in _names(res, ev.targets) and "Khalifa Haftar" not in _names(res, ev.speakers), ev
