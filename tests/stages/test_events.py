@@ -408,3 +408,13 @@ def test_events_a_place_given_to_the_neighbouring_trigger_serves_an_event_withou
 def test_events_the_name_right_after_a_threat_verb_is_its_target(res: Resources) -> None:
     ev = next(e for e in _events(res, "داعش يتوعد خليفة حفتر وأعضاء مجلس النواب الليبي بالذبح والقتل.") if e.type == "threat")
     assert "Khalifa Haftar" in _names(res, ev.targets) and "Khalifa Haftar" not in _names(res, ev.speakers), ev
+
+
+@pytest.mark.parametrize("text, typ, name", [
+    ("مقتل قائد ميداني بارز من ميليشيات حزب الله في هجوم لتنظيم داعش.", "leadership_change", "Hezbollah"),
+    ("أعلنت فصائل من المعارضة السورية اغتيال رئيس فرع الأمن السياسي في مدينة حلب.", "attack",
+     "Political Security Directorate"),
+])
+def test_events_the_leaders_organisation_is_hit_not_the_doer(res: Resources, text: str, typ: str, name: str) -> None:
+    ev = next(e for e in _events(res, text) if e.type == typ)
+    assert name in _names(res, ev.targets) and name not in _names(res, ev.actors), ev

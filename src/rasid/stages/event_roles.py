@@ -133,6 +133,19 @@ _REMOTE = {"airstrike", "shelling"}
 _EXPLOSIVE = {"bombing", "ied", "car_bomb", "suicide", "assassination"}
 
 
+def _member_of(text: str, cand: Candidate, m: Mention) -> bool:
+    """"مقتل قائد ميداني بارز من ميليشيات حزب الله", "اغتيال رئيس فرع الأمن السياسي": the organisation
+    of the leader killed, after the trigger and a title, is hit, not the doer."""
+    if m.start < cand.end:
+        return False
+    gap = text[cand.end:m.start]
+    words = gap.split()
+    if len(words) > 5 or re.search(r"[.،,:؛]", gap):
+        return False
+    titled = any(_LEADER.fullmatch(w) for w in words)
+    return titled or _LEADER.search(text[cand.start:cand.end]) is not None  # "مقتل قيادي": the trigger names him
+
+
 def _object_of(text: str, cand: Candidate, m: Mention) -> bool:
     """"يتوعد حفتر", "هدد الرئيس": the name right after the threat verb is whom it threatens."""
     gap = text[cand.end:m.start]
@@ -248,7 +261,9 @@ def _assign_party(cand: Candidate, m: Mention, cls: str, ctx: EventContext) -> N
     """Who did it and to whom, from the entity's class: groups attack states, states arrest groups."""
     roles = cand.roles
     typ = cand.type
-    is_target = _after_target_prep(ctx.doc.clean.full_text, cand, m, ctx)
+    text = ctx.doc.clean.full_text
+    is_target = _after_target_prep(text, cand, m, ctx) or (
+        typ in ("leadership_change", "attack") and _member_of(text, cand, m))
     if typ in AGENT_TYPES:
         if cls == "group" and not is_target:
             add_unique(roles["actors"], m.entity_id)
@@ -430,6 +445,7 @@ def _add_victims_groups(c: Candidate, ctx: EventContext) -> None:
 
 _VICTIM_TYPES = {"attack", "execution", "leadership_change", "arrest"}
 _EPITHETS = {"البارز", "الكبير", "السابق", "الميداني", "المحلي", "الشهير", "المعروف"}
+_LEADER = re.compile(r"(?:[وف])?(?:ال)?(?:قيادي|مسؤول|عضو|زعيم|امير|أمير|قائد|رئيس|مدير|نائب|والي)\S{0,2}")
 _TITLE = re.compile(r"(?:[وف])?(?:ال)?(?:قيادي|مسؤول|عضو|زعيم|امير|أمير|قائد|عنصر|مقاتل|مسلح|ناشط)")
 _AFFILIATION = re.compile(r"(?:القيادي|قيادي|المسؤول|مسؤول|عضو|العضو|زعيم|امير|أمير|قائد|القائد|عنصر|احد|أحد)\S*\s+"
                           r"(?:\S+\s+)?(?:في|ب|من|لدى)?\s*\S*$")

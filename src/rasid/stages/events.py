@@ -245,6 +245,12 @@ def _share_parties(cands: list[Candidate], ctx: EventContext) -> None:
     """Parties one clause gives two events: "قتل الصماد في غارة للتحالف" (the strike's doer killed the leader),
     "قال الجيش الأمريكي إن غارة أمريكية قتلت" (a force reporting its own strike or campaign did it)."""
     for c in cands:
+        if c.type in ("attack", "leadership_change") and not c.roles["targets"]:
+            twin = "leadership_change" if c.type == "attack" else "attack"
+            for k in cands:  # "اغتيال رئيس فرع الأمن السياسي", "مقتل قائد من حزب الله في هجوم": one victim
+                if k.type == twin and k.sentence == c.sentence and (k.subtype == "killed" or twin == "attack"):
+                    for t in k.roles["targets"]:
+                        add_unique(c.roles["targets"], t)
         if c.roles["actors"]:
             continue
         if c.type == "leadership_change" and c.subtype == "killed":
