@@ -190,3 +190,15 @@ def test_stories_agreeing_headlines_lower_the_lead_bar(title_b: dict[str, float]
     assert (link_score(a, b).score >= 1.0) is linked
     assert a.term_keys() == ["سجن", "داعش"]  # headline terms are not blocking keys
     assert features_from_json(features_to_json(a)).terms == a.terms  # and survive the store
+
+
+def test_stories_a_town_and_its_country_agree_on_where() -> None:
+    from rasid.model import Entity
+    from rasid.stages.story_features import event_key
+
+    strike = attack("gn:2210247", "2018-05-02")  # Tripoli, Libya
+    key = event_key(strike, {"gn:2210247": "LY"})
+    assert "cc:LY" in key.places and "gn:2210247" in key.places
+    x = Extraction(CleanDoc("t", "", "نص"), (Entity("gn:2210247", "location", "Tripoli", "طرابلس", (), (), country="LY"),),
+                   (strike,), content_hash="h-t")
+    assert "cc:LY" in story_features(x, RULES).events[0].places

@@ -159,8 +159,9 @@ def _day(iso: str | None) -> int | None:
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def event_key(e: Event) -> EventKey:
-    """The comparable fields of one event."""
+def event_key(e: Event, countries: Mapping[str, str] | None = None) -> EventKey:
+    """The comparable fields of one event; a place also stands for its country ("cc:LY"), so that
+    "طرابلس" in one report and "ليبيا" in another still agree on where."""
     d = e.date
     stated = d is not None and not d.is_inferred  # a day borrowed from the lede must not veto a story
     day = _day(d.start) if d and stated and d.precision == "day" and d.start[:10] == d.end[:10] else None
@@ -173,7 +174,8 @@ def event_key(e: Event) -> EventKey:
     fat = e.attributes.get("fatalities")
     title = e.attributes.get("title")
     return EventKey(e.type, e.subtype, frozenset(e.actors), frozenset(e.speakers), frozenset(e.targets),
-                    frozenset(e.places), day, weekday, " ".join(tokens(str(title))) if title else None,
+                    frozenset(e.places) | {f"cc:{countries[p]}" for p in e.places if countries and p in countries},
+                    day, weekday, " ".join(tokens(str(title))) if title else None,
                     int(fat) if isinstance(fat, (int, float)) and not isinstance(fat, bool) else None,
                     bool(e.attributes.get("claimed")))
 
@@ -185,7 +187,8 @@ def story_features(x: Extraction, rules: Mapping[str, Any]) -> StoryFeatures:
     lead = tokens(c.title) * 2 + body[:LEAD_WORDS]
     title = tuple((TITLE_MARK + t, v) for t, v in weigh_terms(tokens(c.title), rules))
     terms = weigh_terms(lead, rules) + title
-    events = tuple(event_key(e) for e in x.events if e.core)
+    countries = {e.id: e.country for e in x.entities if e.kind == "location" and e.country}
+    events = tuple(event_key(e, countries) for e in x.events if e.core)
     day = _day(c.published)
     if day is None:
         days = sorted(k.day for k in events if k.day is not None)
