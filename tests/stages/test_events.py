@@ -418,3 +418,29 @@ def test_events_the_name_right_after_a_threat_verb_is_its_target(res: Resources)
 def test_events_the_leaders_organisation_is_hit_not_the_doer(res: Resources, text: str, typ: str, name: str) -> None:
     ev = next(e for e in _events(res, text) if e.type == typ)
     assert name in _names(res, ev.targets) and name not in _names(res, ev.actors), ev
+
+
+def test_events_the_claim_of_the_news_attack_is_news(res: Resources) -> None:
+    text = ("أطلق مسلحون النار على استعراض عسكري في مدينة الأهواز، ما أسفر عن مقتل 29 شخصا. "
+            "وتعهد الرئيس الإيراني برد ساحق على الهجوم. "
+            "ودعت الحكومة إلى الهدوء وأغلقت المدارس في المدينة. "
+            "وتحيي إيران ذكرى بدء الحرب مع العراق في هذا اليوم كل عام. "
+            "كما أعلن تنظيم الدولة الإسلامية في بيان بثه على وكالة أعماق مسؤوليته عن الهجوم.")
+    claims = [e for e in _events(res, text, published="2018-09-22") if e.type == "media_release"]
+    assert claims and claims[0].core, claims
+
+
+def test_events_the_attackers_opening_fire_is_a_detail_of_the_attack(res: Resources) -> None:
+    text = ("أطلق مسلحون النار على استعراض عسكري في مدينة الأهواز، ما أسفر عن مقتل 29 شخصا. "
+            "وأفادت تقارير أن المهاجمين أطلقوا النار من متنزه قريب، وكانوا يرتدون ملابس عسكرية.")
+    assert len([e for e in _events(res, text, published="2018-09-22") if e.type == "attack"]) == 1
+
+
+def test_events_shooting_the_captives_is_their_execution(res: Resources) -> None:
+    text = "وقامت مجموعة من داعش بإطلاق النار على الناشطين، وأعدموهما في الزي البرتقالي."
+    assert {e.type for e in _events(res, text)} == {"execution"}
+
+
+@pytest.mark.parametrize("text", ["أعدموهما رميا بالرصاص في الساحة العامة بالرقة.", "ذبحوهم أمام الكاميرا في الرقة."])
+def test_events_verbs_carry_plural_and_object_suffixes(res: Resources, text: str) -> None:
+    assert "execution" in {e.type for e in _events(res, "قال ناشطون إن عناصر تنظيم داعش " + text)}

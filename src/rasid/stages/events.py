@@ -126,7 +126,7 @@ def _points_back(text: str, s: int, e: int, ctx: EventContext) -> bool:
         return False
     following = text[e:].split()[:1]
     construct = len(words) == 1 and not word.endswith("ا") and bool(following) and following[0].startswith("ال")
-    return word.startswith(_DEFINITE) or construct or cue(ctx, "back_then", text)
+    return word.startswith(_DEFINITE) or construct or cue(ctx, "back_then", text) or cue(ctx, "the_attackers", text)
 _THREATENED_TYPES = {"attack", "execution", "military_operation", "leadership_change"}
 _NEAR = 25  # characters: "هجوم انتحاري" is one suicide attack, not also an armed assault
 def _disjoint(a: list[str], b: list[str]) -> bool:
@@ -210,17 +210,15 @@ def merge_events(cands: list[Candidate], res: Resources | None = None) -> list[C
     merged: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (c.sentence, c.start)):
         earlier = [m for m in merged if m.type == c.type]
-        if earlier and not _compatible(earlier[-1], c, res) and _refers_back(earlier[-1], c, res) \
-                and _is_background(earlier[-1]) == _is_background(c):
-            _absorb(earlier[-1], c)
+        if earlier and _refers_back(earlier[-1], c, res) and (
+                _is_background(earlier[-1]) == _is_background(c) or c.date is None):
+            _absorb(earlier[-1], c)  # "وكان المهاجمون قد أطلقوا النار": a detail of the news, not a past event
             continue
         for m in merged:
             if _compatible(m, c, res) and (_is_background(m) == _is_background(c)
                                       or not (m.is_recalled or c.is_recalled)):  # a relative clause restating
                 if _is_background(m) and not _is_background(c):
                     m.background = False  # type: ignore[attr-defined]
-                if m.subtype in _SPECIFIC_OF and c.subtype != m.subtype:
-                    m.trigger = c.trigger  # keep the specific subtype
                 _absorb(m, c)
                 break
         else:
@@ -229,7 +227,9 @@ def merge_events(cands: list[Candidate], res: Resources | None = None) -> list[C
 
 
 def _absorb(m: Candidate, c: Candidate) -> None:
-    """``c`` restates ``m``: its parties, attributes, sentences and date join ``m``."""
+    """``c`` restates ``m``: its parties, attributes, sentences and date join ``m``; the specific subtype wins."""
+    if c.subtype in _SPECIFIC_OF.get(m.subtype or "", ()):
+        m.trigger = c.trigger
     for role in m.roles:
         for v in c.roles[role]:
             add_unique(m.roles[role], v)
@@ -390,6 +390,9 @@ def _resolve_cross_type(cands: list[Candidate], ctx: EventContext) -> list[Candi
                     for v in ids:
                         add_unique(c.roles[role], v)
             dropped.update(id(o) for o in twins)
+        if c.type == "attack" and c.subtype == "armed_assault" and any(
+                o.type == "execution" and o.sentence == c.sentence for o in cands):
+            continue  # "قامت مجموعة بإطلاق النار على الشخصين وأعدموهما": the shooting is the execution
         if c.type == "military_operation" and c.subtype == "offensive" and any(
                 o.type == "attack" and o.sentence == c.sentence and o.subtype == "armed_assault"
                 and any(ctx.classes.get(a) == "group" for a in o.roles["actors"]) for o in cands) and not any(
@@ -428,6 +431,11 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
             core_flags[id(c)] = True
         if c.type in _SHOWN_TYPES and any(r.subtype in _VISUAL for r in releases) and _shown(c, ctx):
             core_flags[id(c)] = True  # "ظهر فيه عناصر التنظيم وهم ينفذون هجمات": what the video shows
+    core_attacks = [c for c in cands if c.type == "attack" and core_flags[id(c)]]
+    for c in cands:  # "وأعلن التنظيم في بيان مسؤوليته عن الهجوم": the claim of the news is news
+        if c.type == "media_release" and core_attacks and not core_flags[id(c)] and not c.is_recalled \
+                and any(cue(ctx, "claim", ctx.sentence_text(i)) for i in c.sentences):
+            core_flags[id(c)] = True
     events: list[Event] = []
     for c in cands:
         core = core_flags[id(c)]
