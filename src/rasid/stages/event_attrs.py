@@ -32,10 +32,14 @@ def _numbers(text: str, ctx: EventContext) -> list[tuple[int, int, float | None,
     """(start, end, value, vague range) of counts in folded text, digits and Arabic words."""
     from rasid.stages.numbers import find_quantities
 
+    cache = ctx.memo.setdefault("numbers", {})  # the same sentence is read for several events
+    if text in cache:
+        return list(cache[text])
     out: list[tuple[int, int, float | None, tuple[int, int] | None]] = []
     for q in find_quantities(text, _number_rules(ctx)):
         rng = (int(q.low), int(q.high)) if q.is_vague and q.low is not None and q.high is not None else None
         out.append((q.span[0], q.span[1], q.value, rng))
+    cache[text] = tuple(out)
     return out
 
 

@@ -93,14 +93,24 @@ class EventContext:
     sent_norm: list[tuple[int, int]]  # folded [start, end) of each sentence
     dates: list[DateValue]
     dateline_end: int = 0
+    _by_sentence: dict[int, list[Mention]] | None = field(default=None, repr=False)
+    memo: dict[str, dict[Any, Any]] = field(default_factory=dict, repr=False)  # per-document caches
 
     def sentence_text(self, i: int) -> str:
         s, e = self.sent_norm[i]
         return self.doc.norm[s:e]
 
     def sentence_mentions(self, i: int) -> list[Mention]:
-        s, e = self.doc.sentences[i]
-        return [m for m in self.mentions if s <= m.start < e]
+        """The mentions inside sentence ``i`` (indexed once per document: the stage asks often)."""
+        if self._by_sentence is None:
+            starts = [s for s, _ in self.doc.sentences]
+            index: dict[int, list[Mention]] = {}
+            for m in self.mentions:
+                j = bisect.bisect_right(starts, m.start) - 1
+                if j >= 0 and m.start < self.doc.sentences[j][1]:
+                    index.setdefault(j, []).append(m)
+            self._by_sentence = index
+        return list(self._by_sentence.get(i, ()))
 
 
 def _norm_index(doc: NormalDoc, orig: int) -> int:
