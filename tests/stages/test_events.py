@@ -444,3 +444,9 @@ def test_events_shooting_the_captives_is_their_execution(res: Resources) -> None
 @pytest.mark.parametrize("text", ["أعدموهما رميا بالرصاص في الساحة العامة بالرقة.", "ذبحوهم أمام الكاميرا في الرقة."])
 def test_events_verbs_carry_plural_and_object_suffixes(res: Resources, text: str) -> None:
     assert "execution" in {e.type for e in _events(res, "قال ناشطون إن عناصر تنظيم داعش " + text)}
+
+
+def test_events_an_attack_without_a_doer_takes_the_group_its_sentence_names(res: Resources) -> None:
+    text = "قتل خمسة جنود في كمين قرب الحدود، بحسب بيان نشرته وكالة أعماق التابعة لتنظيم داعش."
+    attack = next(e for e in _events(res, text) if e.type == "attack")
+    assert "Islamic State" in _names(res, attack.actors), attack

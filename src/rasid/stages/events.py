@@ -337,6 +337,16 @@ def _fill_casualties(c: Candidate, ctx: EventContext) -> None:
             return
 
 
+def _group_of_the_sentences(c: Candidate, ctx: EventContext) -> None:
+    """An attack or execution with no doer yet: the extremist group its sentences name (not its victim)."""
+    if c.type not in ("attack", "execution") or c.roles["actors"] or c.subtype in ("airstrike", "shelling"):
+        return
+    for i in sorted(c.sentences):
+        for m in ctx.sentence_mentions(i):
+            if ctx.classes.get(m.entity_id) == "group" and m.entity_id not in c.roles["targets"]:
+                add_unique(c.roles["actors"], m.entity_id)
+
+
 def _lede_date(ctx: EventContext) -> DateValue | None:
     """The first single-day date of the title or the first two body sentences."""
     for i in range(len(ctx.doc.sentences)):
@@ -414,6 +424,7 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
         if not c.roles["places"]:  # only now, so that a borrowed place never keeps two reports apart
             c.roles["places"].extend(c.clause_places)
         c.roles["places"][:] = most_specific(c.roles["places"], ctx)
+        _group_of_the_sentences(c, ctx)
     for c in cands:
         if c.type in ("attack", "execution") and "fatalities" not in c.attributes:
             _fill_casualties(c, ctx)
