@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+import rasid
+
 from rasid.model import CleanDoc
 from rasid.resources import Resources
 
@@ -209,3 +211,10 @@ def test_entities_pattern_ids_are_stable(res: Resources) -> None:
 def test_entities_the_city_is_not_medina(res: Resources) -> None:
     assert "gn:109223" not in _ids("اقتحم مسلحون عددا من المباني في المدينة", res)
     assert "gn:109223" in _ids("وصل الحجاج إلى المدينة المنورة أمس", res)
+
+
+def test_entities_generic_media_are_attributes_not_entities(res: Resources) -> None:
+    x = rasid.extract("نشر تنظيم داعش تسجيلا مصورا على الإنترنت ووسائل التواصل الاجتماعي.", res=res)
+    assert not any(e.kind == "platform" for e in x.entities), x.entities
+    release = next(e for e in x.events if e.type == "media_release")
+    assert release.attributes.get("platform") == "Internet", release

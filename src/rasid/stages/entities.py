@@ -405,7 +405,14 @@ def find_entities(doc: NormalDoc, res: Resources) -> tuple[list[Mention], tuple[
     """The entity stage: mentions (for the event stage) and the entities they resolve to."""
     mentions, canon = find_pattern_mentions(doc, find_mentions(doc, res), res)
     mentions = _drop_own_outlet(doc, mentions, res)
-    return mentions, link_entities(doc, mentions, res, canon)
+    entities = link_entities(doc, mentions, res, canon)
+    return mentions, tuple(e for e in entities if not _is_generic_medium(e.id, res))
+
+
+def _is_generic_medium(entity_id: str, res: Resources) -> bool:
+    """"الإنترنت", "وسائل التواصل الاجتماعي": a release's platform attribute, not an entity of the news."""
+    entry = res.get(entity_id)
+    return entry is not None and entry.kind == "platform" and entry.category == "network"
 
 
 def _outlet_names(res: Resources) -> dict[str, set[str]]:
