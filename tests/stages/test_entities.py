@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 import rasid
-
 from rasid.model import CleanDoc
 from rasid.resources import Resources
 

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasid.model import CleanDoc
 from rasid.stages.normalize import fold, fold_with_map, normalize, split_sentences
