@@ -450,3 +450,9 @@ def test_events_an_attack_without_a_doer_takes_the_group_its_sentence_names(res:
     text = "قتل خمسة جنود في كمين قرب الحدود، بحسب بيان نشرته وكالة أعماق التابعة لتنظيم داعش."
     attack = next(e for e in _events(res, text) if e.type == "attack")
     assert "Islamic State" in _names(res, attack.actors), attack
+
+
+def test_events_the_offensive_named_again_is_the_same_offensive(res: Resources) -> None:
+    text = ("تستمر قوات سوريا الديمقراطية بهجومها على آخر معاقل تنظيم داعش في الباغوز. "
+            "وقال المتحدث باسم التحالف إن الهجوم البري لقوات سوريا الديمقراطية كان فعالا للغاية.")
+    assert len([e for e in _events(res, text) if e.type == "military_operation"]) == 1

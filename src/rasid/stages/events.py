@@ -202,7 +202,7 @@ def _day_gap(a: str, b: str) -> int:
         return 0 if a == b else 99
 
 
-_ANAPHORIC_TYPES = {"attack", "execution"}
+_ANAPHORIC_TYPES = {"attack", "execution", "military_operation"}
 
 
 def merge_events(cands: list[Candidate], res: Resources | None = None) -> list[Candidate]:
