@@ -456,3 +456,10 @@ def test_events_the_offensive_named_again_is_the_same_offensive(res: Resources) 
     text = ("تستمر قوات سوريا الديمقراطية بهجومها على آخر معاقل تنظيم داعش في الباغوز. "
             "وقال المتحدث باسم التحالف إن الهجوم البري لقوات سوريا الديمقراطية كان فعالا للغاية.")
     assert len([e for e in _events(res, text) if e.type == "military_operation"]) == 1
+
+
+def test_events_the_besieged_group_is_the_target_of_the_siege(res: Resources) -> None:
+    x = rasid.extract("تستمر قوات سوريا الديمقراطية بهجومها على آخر منطقة في سوريا.",
+                      title="داعش رغم محاصرتها في الباغوز تعلن انتصارها عبر تسجيل صوتي", res=res)
+    siege = next(e for e in x.events if e.subtype == "siege")
+    assert "Islamic State" in _names(res, siege.targets) and "Islamic State" not in _names(res, siege.actors)

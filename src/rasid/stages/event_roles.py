@@ -127,6 +127,7 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         roles["places"].extend(references)  # nothing nearer is named: the reference is the best we know
 
 
+_BESIEGED = re.compile(r"محاصرت(?:ه|ها|هم|هما)|المحاصر|محاصر(?:ة|ه|ين|ون)(?!\w)")
 _STATE_ACTS = {"execution", "arrest", "military_operation", "attack"}
 _COMMENTATORS = {"politician", "official", "diplomat", "cleric", "activist"}
 _REMOTE = {"airstrike", "shelling"}
@@ -316,6 +317,11 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
                 c.roles["actors"].extend(nearby)
         if c.type == "military_operation" and c.subtype in ("offensive", "siege", "airstrike_campaign"):
             _forces_against_groups(c, ctx)
+        if c.subtype == "siege" and _BESIEGED.search(ctx.doc.clean.full_text[c.start:c.end]):
+            groups = [a for a in c.roles["actors"] if ctx.classes.get(a) == "group"]
+            c.roles["actors"][:] = [a for a in c.roles["actors"] if a not in groups]
+            for g in groups:  # "داعش رغم محاصرتها", "الجيب المحاصر": the group is the besieged
+                add_unique(c.roles["targets"], g)
         _add_affiliations(c, ctx)
         _add_victims_groups(c, ctx)
         if c.type == "threat":
