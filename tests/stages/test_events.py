@@ -463,3 +463,11 @@ def test_events_the_besieged_group_is_the_target_of_the_siege(res: Resources) ->
                       title="داعش رغم محاصرتها في الباغوز تعلن انتصارها عبر تسجيل صوتي", res=res)
     siege = next(e for e in x.events if e.subtype == "siege")
     assert "Islamic State" in _names(res, siege.targets) and "Islamic State" not in _names(res, siege.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "وكان التحالف العربي قد كثف مؤخرا غاراته على قيادات ميليشيات الحوثي.",
+    "زادت الولايات المتحدة الغارات التي تشنها الطائرات بلا طيار على قادة داعش في أفغانستان.",
+])
+def test_events_stepping_up_strikes_is_no_single_strike(res: Resources, text: str) -> None:
+    assert "attack" not in {e.type for e in _events(res, text)}
