@@ -471,3 +471,12 @@ def test_events_the_besieged_group_is_the_target_of_the_siege(res: Resources) ->
 ])
 def test_events_stepping_up_strikes_is_no_single_strike(res: Resources, text: str) -> None:
     assert "attack" not in {e.type for e in _events(res, text)}
+
+
+def test_events_undated_news_happened_on_the_publication_day_marked_inferred(res: Resources) -> None:
+    ev = next(e for e in _events(res, "أطلق مسلحون النار على استعراض عسكري في مدينة الأهواز فقتلوا 29 شخصا.",
+                                  published="2018-09-22") if e.type == "attack")
+    assert ev.date is not None and ev.date.start == "2018-09-22" and ev.date.is_inferred, ev.date
+    undated = next(e for e in _events(res, "أطلق مسلحون النار على استعراض عسكري في مدينة الأهواز فقتلوا 29 شخصا.")
+                   if e.type == "attack")
+    assert undated.date is None  # no publication day, no invented date

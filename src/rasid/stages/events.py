@@ -371,6 +371,14 @@ def _shown(c: Candidate, ctx: EventContext) -> bool:
     return any(cue(ctx, "shown", ctx.sentence_text(i)) for i in c.sentences)
 
 
+def _publication_day(ctx: EventContext) -> DateValue | None:
+    """The day the article was published, for news the article dates by no word of its own."""
+    published = ctx.doc.clean.published
+    if not published or not published[:10].replace("-", "").isdigit() or len(published) < 10:
+        return None
+    return DateValue(published[:10], published[:10], "day", published[:10])
+
+
 def _says(release: Candidate, threat: Candidate) -> bool:
     """The threat is the release's content: same speaker, or same producer within two sentences."""
     if set(release.roles["speakers"]) & set(threat.roles["speakers"]):
@@ -432,10 +440,6 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     title_sentences = sum(1 for s, _ in ctx.doc.sentences if s < ctx.doc.clean.body_offset)
     title_types = {c.type for c in cands if min(c.sentences) < title_sentences}
     core_flags = {id(c): _is_core(c, ctx, title_types) for c in cands}
-    lede_date = _lede_date(ctx)
-    for c in cands:  # news with no date of its own happened when the lede says ("أمس")
-        if core_flags[id(c)] and c.date is None and lede_date is not None:
-            c.date = replace(lede_date, is_inferred=True)
     releases = [c for c in cands if c.type == "media_release" and core_flags[id(c)]]
     for c in cands:  # what the reported release says is news too: its threats and calls are core
         if c.type == "threat" and not _is_background(c) and any(_says(r, c) for r in releases):
@@ -447,6 +451,10 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
         if c.type == "media_release" and core_attacks and not core_flags[id(c)] and not c.is_recalled \
                 and any(cue(ctx, "claim", ctx.sentence_text(i)) for i in c.sentences):
             core_flags[id(c)] = True
+    lede_date = _lede_date(ctx) or _publication_day(ctx)
+    for c in cands:  # news with no date of its own happened when the lede says ("أمس"), else that day
+        if core_flags[id(c)] and c.date is None and lede_date is not None:
+            c.date = replace(lede_date, is_inferred=True)
     events: list[Event] = []
     for c in cands:
         core = core_flags[id(c)]
