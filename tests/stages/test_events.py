@@ -480,3 +480,13 @@ def test_events_undated_news_happened_on_the_publication_day_marked_inferred(res
     undated = next(e for e in _events(res, "أطلق مسلحون النار على استعراض عسكري في مدينة الأهواز فقتلوا 29 شخصا.")
                    if e.type == "attack")
     assert undated.date is None  # no publication day, no invented date
+
+
+def test_events_news_of_yesterday_further_down_is_core(res: Resources) -> None:
+    text = ("أعلنت قيادة العمليات المشتركة استعادة السيطرة على منطقة الكرمة بالكامل. "
+            "وقالت إن القوات فككت عشرات العبوات الناسفة في المنطقة. "
+            "وأضافت أن عمليات التفتيش مستمرة في القرى المجاورة. "
+            "وأشارت إلى أن الأهالي بدأوا بالعودة إلى منازلهم. "
+            "إلى ذلك أعلن قائد عمليات الأنبار أمس مقتل عناصر من داعش في غارة شنها طيران التحالف الدولي.")
+    strike = next(e for e in _events(res, text, published="2015-08-09") if e.subtype == "airstrike")
+    assert strike.core, strike

@@ -301,9 +301,14 @@ def _days_before(iso: str, days: int) -> str:
 
 
 def _is_core(c: Candidate, ctx: EventContext, title_types: set[str]) -> bool:
-    """The news: stated in the title or the lede (first body sentences), not as background."""
+    """The news: stated in the title or the lede (first body sentences), or dated to the last days
+    ("إلى ذلك أعلن ... أمس مقتل"), and not as background."""
     if _is_background(c):
         return False
+    published = ctx.doc.clean.published
+    if c.date and published and not c.date.is_inferred and c.date.precision == "day" \
+            and _days_before(published, 2) <= c.date.start[:10] <= published[:10]:
+        return True
     first = min(c.sentences)
     rank = _lede_rank(ctx, first)
     if rank <= 3:
