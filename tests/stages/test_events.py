@@ -490,3 +490,14 @@ def test_events_news_of_yesterday_further_down_is_core(res: Resources) -> None:
             "إلى ذلك أعلن قائد عمليات الأنبار أمس مقتل عناصر من داعش في غارة شنها طيران التحالف الدولي.")
     strike = next(e for e in _events(res, text, published="2015-08-09") if e.subtype == "airstrike")
     assert strike.core, strike
+
+
+@pytest.mark.parametrize("text, parent_too", [
+    ("شنت جبهة النصرة هجوما مسلحا على مقر لفصيل معارض في ريف حلب أسفر عن مقتل خمسة مقاتلين.", False),
+    ("شنت جبهة النصرة، فرع تنظيم القاعدة في سوريا، هجوما مسلحا على مقر لفصيل معارض في ريف حلب أسفر عن "
+     "مقتل خمسة مقاتلين.", True),
+])
+def test_events_a_branch_acts_for_its_parent_only_when_the_parent_is_named(res: Resources, text: str,
+                                                                             parent_too: bool) -> None:
+    attack = next(e for e in _events(res, text) if e.type == "attack")
+    assert ("al-Qaeda" in _names(res, attack.actors)) is parent_too, attack

@@ -328,9 +328,10 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
             _add_demand_addressees(c, ctx)
         c.roles["targets"][:] = [t for t in c.roles["targets"] if t not in c.roles["actors"]]
         c.roles["places"][:] = most_specific(c.roles["places"], ctx)
-        for actor in list(c.roles["actors"]):  # a branch acts for its parent group too
+        named = {m.entity_id for m in ctx.sentence_mentions(c.sentence)}
+        for actor in list(c.roles["actors"]):  # a branch acts for its parent group when the parent is named too
             entry = ctx.res.get(actor)
-            if entry is not None and entry.parent and ctx.classes.get(actor) == "group":
+            if entry is not None and entry.parent and ctx.classes.get(actor) == "group" and entry.parent in named:
                 add_unique(c.roles["actors"], entry.parent)
         if c.in_quote and c.type not in AGENT_TYPES and not cue(ctx, "claim_or_release", ctx.sentence_text(c.sentence)):
             continue  # words inside a quoted speech are not reported events, unless the quote is a claim
