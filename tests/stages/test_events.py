@@ -494,8 +494,8 @@ def test_events_news_of_yesterday_further_down_is_core(res: Resources) -> None:
 
 @pytest.mark.parametrize("text, parent_too", [
     ("شنت جبهة النصرة هجوما مسلحا على مقر لفصيل معارض في ريف حلب أسفر عن مقتل خمسة مقاتلين.", False),
-    ("شنت جبهة النصرة، فرع تنظيم القاعدة في سوريا، هجوما مسلحا على مقر لفصيل معارض في ريف حلب أسفر عن "
-     "مقتل خمسة مقاتلين.", True),
+    (("شنت جبهة النصرة، فرع تنظيم القاعدة في سوريا، هجوما مسلحا على مقر لفصيل معارض في ريف حلب أسفر عن "
+      "مقتل خمسة مقاتلين."), True),
 ])
 def test_events_a_branch_acts_for_its_parent_only_when_the_parent_is_named(res: Resources, text: str,
                                                                              parent_too: bool) -> None:
