@@ -501,3 +501,21 @@ def test_events_a_branch_acts_for_its_parent_only_when_the_parent_is_named(res: 
                                                                              parent_too: bool) -> None:
     attack = next(e for e in _events(res, text) if e.type == "attack")
     assert ("al-Qaeda" in _names(res, attack.actors)) is parent_too, attack
+
+
+@pytest.mark.parametrize("text, place, is_place", [
+    ("قالت قوة المهام إن الولايات المتحدة وحلفاءها نفذوا 29 ضربة جوية ضد تنظيم داعش في العراق.", "United States",
+     False),
+    ("قالت قوة المهام إن الولايات المتحدة وحلفاءها نفذوا 29 ضربة جوية ضد تنظيم داعش في العراق.", "Iraq", True),
+])
+def test_events_a_country_is_the_scene_only_after_a_locative(res: Resources, text: str, place: str,
+                                                              is_place: bool) -> None:
+    strike = next(e for e in _events(res, text) if e.type == "attack")
+    assert (place in _names(res, strike.places)) is is_place, strike
+
+
+def test_events_a_headline_country_is_its_scene(res: Resources) -> None:
+    x = rasid.extract("تمكنت القوات الأمنية من توقيف عنصر إرهابي في العاصمة.", title="تونس: اعتقال داعشي حرض على القتل",
+                      res=res)
+    arrest = next(e for e in x.events if e.type == "arrest")
+    assert "Tunisia" in _names(res, arrest.places), arrest

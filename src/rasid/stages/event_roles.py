@@ -85,6 +85,8 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
             if (typ in _STATE_ACTS and entry is not None and entry.precision == "country"
                     and _adjacent(text, cand, m)):
                 add_unique(roles["actors"], m.entity_id)  # "أعدم العراق 12 مدانا": the state acts
+            elif entry is not None and entry.precision == "country" and not _locative(text, m):
+                continue  # "الولايات المتحدة وحلفاؤها يشنون": a state named as a party is no scene
             elif typ != "media_release" and _is_reference_point(text, m, ctx):
                 references.append(m.entity_id)  # "شمالي بغداد": the city that locates the scene
             elif typ != "media_release" and not _locates_other_place(text, m, ctx):
@@ -159,6 +161,20 @@ def _listed_after(text: str, m: Mention, listed: list[Mention]) -> bool:
         return False
     gap = text[listed[-1].end:m.start]
     return len(gap.split()) <= 10 and not re.search(r"[.؛;:]", gap) and bool(re.search(r"(?:^|\s|،)و", gap))
+
+
+_LOCATIVE_WORDS = frozenset("""في وفي الى إلى والى وإلى إلي من ومن داخل عبر نحو قرب بين على وعلى أنحاء انحاء أرجاء
+ارجاء مناطق حدود شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط أراضي اراضي""".split())
+
+
+def _locative(text: str, m: Mention) -> bool:
+    """"في سوريا", "بالعراق", "داخل اليمن": the country is where, not who."""
+    if m.start > 0 and text[m.start - 1] in "بل":
+        return True
+    if re.match(r"\s*[:：]", text[m.end:m.end + 3]):
+        return True  # "تونس: اعتقال داعشي": a headline's place
+    before = text[max(0, m.start - 30):m.start].split()
+    return bool(before) and before[-1] in _LOCATIVE_WORDS
 
 
 def _on_the_map(entity_id: str, ctx: EventContext) -> bool:
