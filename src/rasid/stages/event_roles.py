@@ -11,6 +11,13 @@ from dataclasses import replace
 from rasid.model import DateValue, Mention
 from rasid.stages.event_attrs import parse_attributes
 from rasid.stages.event_context import AGENT_TYPES, Candidate, EventContext, add_unique, cue, words_before
+from rasid.stages.event_places import (
+    is_locative,
+    is_reference_point,
+    locates_other_place,
+    most_specific,
+    places_of_the_clause,
+)
 from rasid.stages.event_rules import Trigger
 
 _WINDOW = 18  # words: a party further from its trigger belongs to another clause
@@ -85,11 +92,11 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
             if (typ in _STATE_ACTS and entry is not None and entry.precision == "country"
                     and _adjacent(text, cand, m)):
                 add_unique(roles["actors"], m.entity_id)  # "أعدم العراق 12 مدانا": the state acts
-            elif entry is not None and entry.precision == "country" and not _locative(text, m):
+            elif entry is not None and entry.precision == "country" and not is_locative(text, m, ctx):
                 continue  # "الولايات المتحدة وحلفاؤها يشنون": a state named as a party is no scene
-            elif typ != "media_release" and _is_reference_point(text, m, ctx):
+            elif typ != "media_release" and is_reference_point(text, m, ctx):
                 references.append(m.entity_id)  # "شمالي بغداد": the city that locates the scene
-            elif typ != "media_release" and not _locates_other_place(text, m, ctx):
+            elif typ != "media_release" and not locates_other_place(text, m, ctx):
                 roles["places"].append(m.entity_id)
                 if typ == "threat" and m.start > cand.end and cue(ctx, "aimed_at", words_before(text, m.start, 2)):
                     add_unique(roles["targets"], m.entity_id)  # "هجمات على الولايات المتحدة": the threatened
@@ -161,47 +168,6 @@ def _listed_after(text: str, m: Mention, listed: list[Mention]) -> bool:
         return False
     gap = text[listed[-1].end:m.start]
     return len(gap.split()) <= 10 and not re.search(r"[.؛;:]", gap) and bool(re.search(r"(?:^|\s|،)و", gap))
-
-
-_LOCATIVE_WORDS = frozenset(["في", "وفي", "الى", "إلى", "والى", "وإلى", "إلي", "من", "ومن", "داخل", "عبر", "نحو", "قرب", "بين", "على", "وعلى", "أنحاء", "انحاء", "أرجاء", "ارجاء", "مناطق", "حدود", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "أراضي", "اراضي"])
-
-
-def _locative(text: str, m: Mention) -> bool:
-    """"في سوريا", "بالعراق", "داخل اليمن": the country is where, not who."""
-    if m.start > 0 and text[m.start - 1] in "بل":
-        return True
-    if re.match(r"\s*[:：]", text[m.end:m.end + 3]):
-        return True  # "تونس: اعتقال داعشي": a headline's place
-    before = text[max(0, m.start - 30):m.start].split()
-    return bool(before) and before[-1] in _LOCATIVE_WORDS
-
-
-def _on_the_map(entity_id: str, ctx: EventContext) -> bool:
-    """A gazetteer place with coordinates: an unknown "منطقة الديرين" cannot stand in for the city it locates."""
-    entry = ctx.res.get(entity_id)
-    return entry is not None and entry.lat is not None
-
-
-def _is_reference_point(text: str, m: Mention, ctx: EventContext) -> bool:
-    """"على بعد 25 كيلومترا إلى الشمال من بغداد", "شمالي بغداد": a direction or distance from the place."""
-    return cue(ctx, "direction", words_before(text, m.start, 7))
-
-
-def _locates_other_place(text: str, m: Mention, ctx: EventContext) -> bool:
-    """"حي القدم جنوب دمشق"، "مارع ... عن الحدود مع تركيا": a place that only locates the place before it."""
-    from rasid.stages.normalize import fold
-
-    before = [o for o in ctx.mentions if o.kind == "location" and o.end <= m.start and o.entity_id != m.entity_id
-              and m.start - o.end <= 80 and o.start >= ctx.dateline_end and _on_the_map(o.entity_id, ctx)]
-    if not before:
-        return False
-    gap = text[max(o.end for o in before):m.start]
-    if len(gap.split()) > 8 or re.search(r"[.،,:؛()]", gap):
-        return False
-    regex = ctx.rules.cues.get("locator")
-    tail = fold(" ".join(gap.split()))
-    tail = re.sub(r"(?<=\s)[بل]$", "", tail).rstrip()
-    return bool(regex and any(x.end() == len(tail) for x in regex.finditer(tail)))
 
 
 def _genitive_of_trigger(text: str, cand: Candidate, m: Mention) -> bool:
@@ -312,7 +278,7 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
     for c in cands:
         _role_of_entities(c, assigned[id(c)], ctx)
         if not c.roles["places"] and c.type not in AGENT_TYPES:
-            _places_of_the_clause(c, cands, assigned, ctx)
+            places_of_the_clause(c, cands, assigned, ctx)
         if c.type in ("attack", "execution") and c.subtype not in _REMOTE and any(
                 ctx.classes.get(a) == "group" for a in c.roles["actors"]):
             forces = [a for a in c.roles["actors"] if ctx.classes.get(a) == "state"]
@@ -356,20 +322,6 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
         c.date = sentence_date(ctx, c.sentence, c.start)
         out.append(c)
     return out
-
-
-def _places_of_the_clause(c: Candidate, cands: list[Candidate], assigned: dict[int, list[Mention]],
-                          ctx: EventContext) -> None:
-    """"بعد طرده من آخر معقل له في بلدة الباغوز، إثر هجوم": a place the sentence gave to a neighbouring
-    trigger is this event's too when it has none of its own."""
-    text = ctx.doc.clean.full_text
-    for other in cands:
-        if other is c or other.sentence != c.sentence or other.type in AGENT_TYPES:
-            continue
-        for m in assigned[id(other)]:
-            if ctx.classes.get(m.entity_id) == "location" and m.start >= ctx.dateline_end \
-                    and not _locates_other_place(text, m, ctx) and not _is_reference_point(text, m, ctx):
-                add_unique(c.clause_places, m.entity_id)
 
 
 def _issued_by_non_group(c: Candidate, ctx: EventContext) -> bool:
@@ -483,15 +435,6 @@ def _add_demand_addressees(c: Candidate, ctx: EventContext) -> None:
             after = " ".join(text[m.end:m.end + 30].split()[:2])
             if "سراح" in after or "بإطلاق سراح" in after:
                 add_unique(c.roles["targets"], m.entity_id)
-
-
-def most_specific(places: list[str], ctx: EventContext) -> list[str]:
-    """Drop a country when a town or province of that country is named: "الرقة" says more than "سوريا"."""
-    entries = {p: ctx.res.get(p) for p in places}
-    inner = {e.country for e in entries.values() if e is not None and e.precision != "country"}
-    return [p for p, e in entries.items() if e is None or e.precision != "country" or e.country not in inner]
-
-
 
 
 def _forces_against_groups(c: Candidate, ctx: EventContext) -> None:

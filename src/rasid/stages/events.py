@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from rasid.model import DateValue, Entity, Event, Mention, NormalDoc
-from rasid.resources import KBEntry, Resources
+from rasid.resources import Resources
 from rasid.stages.event_attrs import describe
 from rasid.stages.event_context import (
     AGENT_TYPES,
@@ -23,7 +23,8 @@ from rasid.stages.event_context import (
     cue,
     inside_quote,
 )
-from rasid.stages.event_roles import fill_roles, is_single_day, most_specific, retype
+from rasid.stages.event_places import most_specific, places_nest
+from rasid.stages.event_roles import fill_roles, is_single_day, retype
 from rasid.stages.event_rules import Trigger
 
 
@@ -148,7 +149,7 @@ def _compatible(a: Candidate, b: Candidate, res: Resources | None = None) -> boo
     if a.type != b.type or not _same_kind(a, b):
         return False
     if _disjoint(a.roles["places"], b.roles["places"]) and not (
-            res is not None and _places_nest(a.roles["places"], b.roles["places"], res)):
+            res is not None and places_nest(a.roles["places"], b.roles["places"], res)):
         return False
     if _disjoint(a.roles["targets"], b.roles["targets"]) and a.type not in AGENT_TYPES:
         return False
@@ -160,35 +161,12 @@ def _compatible(a: Candidate, b: Candidate, res: Resources | None = None) -> boo
     return not (titles[0] and titles[1] and titles[0] != titles[1])
 
 
-def _within(inner: KBEntry, outer: KBEntry) -> bool:
-    """The town lies in the country or province: "الحديدة" restates "اليمن", not "عدن"."""
-    if not inner.country or inner.country != outer.country or inner.id == outer.id:
-        return inner.id == outer.id
-    if outer.precision == "country":
-        return True
-    return outer.precision == "admin1" and inner.precision != "admin1" and bool(outer.admin1) and \
-        _fold_name(inner.admin1) == _fold_name(outer.admin1)
-
-
-def _fold_name(name: str | None) -> str:
-    return "".join(ch for ch in (name or "").lower() if ch.isalpha()).removeprefix("al")
-
-
-def _places_nest(a: list[str], b: list[str], res: Resources) -> bool:
-    """Every place of one side lies in (or is) a place of the other side."""
-    ea = [e for e in (res.get(p) for p in a) if e is not None]
-    eb = [e for e in (res.get(p) for p in b) if e is not None]
-    if len(ea) != len(a) or len(eb) != len(b):
-        return False
-    return all(any(_within(x, y) or _within(y, x) for y in eb) for x in ea)
-
-
 def _refers_back(m: Candidate, c: Candidate, res: Resources | None) -> bool:
     """"وتبنى داعش الهجوم": a definite trigger with no place of its own elsewhere restates the last such event."""
     if not c.is_definite or m.type != c.type or c.type not in _ANAPHORIC_TYPES or c.sentence <= max(m.sentences):
         return False
     if _disjoint(m.roles["places"], c.roles["places"]) and not (
-            res is not None and _places_nest(m.roles["places"], c.roles["places"], res)):
+            res is not None and places_nest(m.roles["places"], c.roles["places"], res)):
         return False
     return not (m.date and c.date and abs(_day_gap(m.date.start, c.date.start)) > 1)  # "ليل السبت الأحد"
 

@@ -1,0 +1,101 @@
+"""Where an event happened: places a sentence names, minus the ones that only locate another place.
+
+"في سوريا" is a scene; "الولايات المتحدة وحلفاؤها" names a party; "شمالي بغداد" and "175 كيلومترا إلى
+الشمال من بغداد" locate the scene by a reference city; a country yields to a town inside it; a town
+restates its province or country when two reports of one event are merged.
+"""
+from __future__ import annotations
+
+import re
+
+from rasid.model import Mention
+from rasid.resources import KBEntry, Resources
+from rasid.stages.event_context import AGENT_TYPES, Candidate, EventContext, add_unique, cue, words_before
+
+
+def is_locative(text: str, m: Mention, ctx: EventContext) -> bool:
+    """"في سوريا", "بالعراق", "داخل اليمن": the country is where, not who."""
+    if m.start > 0 and text[m.start - 1] in "بل":
+        return True
+    if re.match(r"\s*[:：]", text[m.end:m.end + 3]):
+        return True  # "تونس: اعتقال داعشي": a headline's place
+    words = ctx.res.cached("locative_words", _locative_words)
+    return words_before(text, m.start, 1) in words
+
+
+def _locative_words(res: Resources) -> frozenset[str]:
+    from rasid.stages.normalize import fold
+
+    return frozenset(fold(w) for w in ((res.rules.get("events") or {}).get("locative_words") or {}).get("words", ()))
+
+
+def _on_the_map(entity_id: str, ctx: EventContext) -> bool:
+    """A gazetteer place with coordinates: an unknown "منطقة الديرين" cannot stand in for the city it locates."""
+    entry = ctx.res.get(entity_id)
+    return entry is not None and entry.lat is not None
+
+
+def is_reference_point(text: str, m: Mention, ctx: EventContext) -> bool:
+    """"على بعد 25 كيلومترا إلى الشمال من بغداد", "شمالي بغداد": a direction or distance from the place."""
+    return cue(ctx, "direction", words_before(text, m.start, 7))
+
+
+def locates_other_place(text: str, m: Mention, ctx: EventContext) -> bool:
+    """"حي القدم جنوب دمشق"، "مارع ... عن الحدود مع تركيا": a place that only locates the place before it."""
+    from rasid.stages.normalize import fold
+
+    before = [o for o in ctx.mentions if o.kind == "location" and o.end <= m.start and o.entity_id != m.entity_id
+              and m.start - o.end <= 80 and o.start >= ctx.dateline_end and _on_the_map(o.entity_id, ctx)]
+    if not before:
+        return False
+    gap = text[max(o.end for o in before):m.start]
+    if len(gap.split()) > 8 or re.search(r"[.،,:؛()]", gap):
+        return False
+    regex = ctx.rules.cues.get("locator")
+    tail = fold(" ".join(gap.split()))
+    tail = re.sub(r"(?<=\s)[بل]$", "", tail).rstrip()
+    return bool(regex and any(x.end() == len(tail) for x in regex.finditer(tail)))
+
+
+def places_of_the_clause(c: Candidate, cands: list[Candidate], assigned: dict[int, list[Mention]],
+                          ctx: EventContext) -> None:
+    """"بعد طرده من آخر معقل له في بلدة الباغوز، إثر هجوم": a place the sentence gave to a neighbouring
+    trigger is this event's too when it has none of its own."""
+    text = ctx.doc.clean.full_text
+    for other in cands:
+        if other is c or other.sentence != c.sentence or other.type in AGENT_TYPES:
+            continue
+        for m in assigned[id(other)]:
+            if ctx.classes.get(m.entity_id) == "location" and m.start >= ctx.dateline_end \
+                    and not locates_other_place(text, m, ctx) and not is_reference_point(text, m, ctx):
+                add_unique(c.clause_places, m.entity_id)
+
+
+def most_specific(places: list[str], ctx: EventContext) -> list[str]:
+    """Drop a country when a town or province of that country is named: "الرقة" says more than "سوريا"."""
+    entries = {p: ctx.res.get(p) for p in places}
+    inner = {e.country for e in entries.values() if e is not None and e.precision != "country"}
+    return [p for p, e in entries.items() if e is None or e.precision != "country" or e.country not in inner]
+
+
+def _within(inner: KBEntry, outer: KBEntry) -> bool:
+    """The town lies in the country or province: "الحديدة" restates "اليمن", not "عدن"."""
+    if not inner.country or inner.country != outer.country or inner.id == outer.id:
+        return inner.id == outer.id
+    if outer.precision == "country":
+        return True
+    return outer.precision == "admin1" and inner.precision != "admin1" and bool(outer.admin1) and \
+        _fold_name(inner.admin1) == _fold_name(outer.admin1)
+
+
+def _fold_name(name: str | None) -> str:
+    return "".join(ch for ch in (name or "").lower() if ch.isalpha()).removeprefix("al")
+
+
+def places_nest(a: list[str], b: list[str], res: Resources) -> bool:
+    """Every place of one side lies in (or is) a place of the other side."""
+    ea = [e for e in (res.get(p) for p in a) if e is not None]
+    eb = [e for e in (res.get(p) for p in b) if e is not None]
+    if len(ea) != len(a) or len(eb) != len(b):
+        return False
+    return all(any(_within(x, y) or _within(y, x) for y in eb) for x in ea)
