@@ -217,3 +217,10 @@ def test_entities_generic_media_are_attributes_not_entities(res: Resources) -> N
     assert not any(e.kind == "platform" for e in x.entities), x.entities
     release = next(e for e in x.events if e.type == "media_release")
     assert release.attributes.get("platform") == "Internet", release
+
+
+def test_entities_hashtags_name_entities(res: Resources) -> None:
+    x = rasid.extract("أعلن الولاء لزعيم التنظيم أبو بكر #البغدادي، وكان متأثرا بخطب #أنور_العولقي.", res=res)
+    names = {e.name_en: e.names for e in x.entities}
+    assert "Abu Bakr al-Baghdadi" in names and "Anwar al-Awlaki" in names, names
+    assert "أنور العولقي" in names["Anwar al-Awlaki"], names

@@ -387,7 +387,7 @@ def link_entities(doc: NormalDoc, mentions: list[Mention], res: Resources,
     out: list[Entity] = []
     for entity_id, ms in sorted(by_id.items(), key=lambda kv: kv[1][0].start):
         entry = res.entries.get(entity_id)
-        names = tuple(dict.fromkeys(m.surface for m in ms))
+        names = tuple(dict.fromkeys(_as_written(m.surface) for m in ms))
         spans = tuple((m.start, m.end) for m in ms)
         if entry is None:  # found by pattern, not in the knowledge base
             name_en, name_ar = (canon or {}).get(entity_id, (names[0], names[0]))
@@ -399,6 +399,11 @@ def link_entities(doc: NormalDoc, mentions: list[Mention], res: Resources,
             wikidata=entry.wikidata, parent=entry.parent,
         ))
     return tuple(out)
+
+
+def _as_written(surface: str) -> str:
+    """"#أنور_العولقي" -> "أنور العولقي": a hashtag's words as a name."""
+    return " ".join(surface.replace("#", " ").replace("_", " ").split())
 
 
 def find_entities(doc: NormalDoc, res: Resources) -> tuple[list[Mention], tuple[Entity, ...]]:

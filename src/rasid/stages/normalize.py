@@ -17,6 +17,7 @@ _MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
     "ی": "ي", "ک": "ك", "ە": "ه", "ڤ": "ف", "گ": "ك", "پ": "ب", "چ": "ج",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "#": " ", "_": " ",  # "#أنور_العولقي": a hashtag names "أنور العولقي"
 }
 for _i in range(10):
     _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic
@@ -64,7 +65,7 @@ def fold_with_map(text: str) -> tuple[str, tuple[int, ...]]:
 def _translation_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {}
     for code in [*range(0x0600, 0x0700), *range(0x06F0, 0x06FA), *range(0xFB50, 0xFF00), *range(0xFF00, 0xFFF0),
-                 0x00A0, 0x2009, 0x202F, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF]:
+                 0x00A0, 0x2009, 0x202F, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF, 0x23, 0x5F]:
         ch = chr(code)
         folded = _fold_char(ch)
         if folded != ch.lower():
