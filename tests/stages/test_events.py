@@ -519,3 +519,11 @@ def test_events_a_headline_country_is_its_scene(res: Resources) -> None:
                       res=res)
     arrest = next(e for e in x.events if e.type == "arrest")
     assert "Tunisia" in _names(res, arrest.places), arrest
+
+
+def test_events_the_news_claim_marks_the_news_attack_claimed_and_gunfire_is_a_tactic(res: Resources) -> None:
+    text = ("أطلق مسلحون النار على استعراض عسكري في مدينة الأهواز فقتلوا 29 شخصا. "
+            "وتعهد الرئيس برد ساحق. ودعت الحكومة إلى الهدوء. وأغلقت المدارس في المدينة. "
+            "وأعلن تنظيم الدولة الإسلامية في بيان بثه على وكالة أعماق مسؤوليته عن الهجوم.")
+    attack = next(e for e in _events(res, text, published="2018-09-22") if e.type == "attack")
+    assert attack.attributes.get("claimed") is True and "gunfire" in attack.attributes.get("tactics", []), attack

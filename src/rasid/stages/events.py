@@ -434,6 +434,10 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
         if c.type == "media_release" and core_attacks and not core_flags[id(c)] and not c.is_recalled \
                 and any(cue(ctx, "claim", ctx.sentence_text(i)) for i in c.sentences):
             core_flags[id(c)] = True
+    if any(c.type == "media_release" and core_flags[id(c)] and any(cue(ctx, "claim", ctx.sentence_text(i))
+                                                                   for i in c.sentences) for c in cands):
+        for c in core_attacks:  # the news attack is the one the news claim claims
+            c.attributes.setdefault("claimed", True)
     lede_date = _lede_date(ctx) or _publication_day(ctx)
     for c in cands:  # news with no date of its own happened when the lede says ("أمس"), else that day
         if core_flags[id(c)] and c.date is None and lede_date is not None:
