@@ -527,3 +527,12 @@ def test_events_the_news_claim_marks_the_news_attack_claimed_and_gunfire_is_a_ta
             "وأعلن تنظيم الدولة الإسلامية في بيان بثه على وكالة أعماق مسؤوليته عن الهجوم.")
     attack = next(e for e in _events(res, text, published="2018-09-22") if e.type == "attack")
     assert attack.attributes.get("claimed") is True and "gunfire" in attack.attributes.get("tactics", []), attack
+
+
+@pytest.mark.parametrize("text, count", [
+    ("العراق يعدم 12 مدانا بالإرهاب تنفيذا لأوامر رئيس الوزراء.", 12),
+    ("هدد التنظيم بإعدام الأسرى خلال 3 أيام. وأعدم التنظيم 8 رهائن في كركوك.", 8),
+])
+def test_events_the_count_after_an_execution_is_of_the_executed(res: Resources, text: str, count: int) -> None:
+    executions = [e for e in _events(res, text) if e.type == "execution"]
+    assert any(e.attributes.get("fatalities") == count for e in executions), executions

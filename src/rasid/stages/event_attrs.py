@@ -171,6 +171,8 @@ def parse_attributes(typ: str, subtype: str | None, base: dict[str, Any], ctx: E
         if weapons:
             attrs["weapons"] = weapons
         attrs.update(casualties(text, ctx))
+        if typ == "execution" and "fatalities" not in attrs and "fatalities_range" not in attrs:
+            attrs.update(_executed_count(text, ctx, sentence, trigger_start))
         if _CLAIM.search(text) or _CLAIM.search(ctx.doc.norm[: max(0, ctx.sent_norm[min(2, len(ctx.sent_norm) - 1)][1])]):
             attrs["claimed"] = True
     if typ == "territorial_change" and subtype == "control_share":
@@ -178,6 +180,27 @@ def parse_attributes(typ: str, subtype: str | None, base: dict[str, Any], ctx: E
         if pct:
             attrs["share_pct"] = _clean_number(float(pct.group(1).replace(",", ".")))
     return attrs
+
+
+def _executed_count(text: str, ctx: EventContext, sentence: int, trigger_start: int) -> dict[str, Any]:
+    """"يعدم 12 مدانا", "إعدام 20 قبطيا": the count right after the execution trigger is of the executed."""
+    from rasid.stages.event_context import norm_index
+
+    pos = norm_index(ctx.doc, trigger_start) - ctx.sent_norm[sentence][0]
+    for s, e, value, rng in _numbers(text, ctx):
+        if s < pos or s - pos > 40:
+            continue
+        unit = " ".join(text[e:e + 15].split()[:1])
+        if _TIME_UNIT.match(unit):
+            continue  # "خلال 3 أيام": a deadline, not a count
+        if rng is not None:
+            return {"fatalities_range": list(rng)}
+        if value is not None and 0 < value < 100000:
+            return {"fatalities": _clean_number(value)}
+    return {}
+
+
+_TIME_UNIT = re.compile(r"(?:ساع|يوم|ايام|اسبوع|اسابيع|شهر|اشهر|سن|عام|اعوام|دقيق)")
 
 
 _VERBS = {

@@ -113,7 +113,8 @@ class EventContext:
         return list(self._by_sentence.get(i, ()))
 
 
-def _norm_index(doc: NormalDoc, orig: int) -> int:
+def norm_index(doc: NormalDoc, orig: int) -> int:
+    """The folded offset of an original offset."""
     return bisect.bisect_left(doc.to_orig, orig)
 
 
@@ -123,7 +124,7 @@ def build_context(doc: NormalDoc, mentions: list[Mention], res: Resources) -> Ev
     classes = {m.entity_id: entity_class(res.get(m.entity_id), m.kind, actor_classes) for m in mentions}
     groups = Counter(m.entity_id for m in mentions if classes[m.entity_id] == "group")
     main_group = _parent_most(groups, res)
-    sent_norm = [(_norm_index(doc, s), _norm_index(doc, e)) for s, e in doc.sentences]
+    sent_norm = [(norm_index(doc, s), norm_index(doc, e)) for s, e in doc.sentences]
     dates = _find_dates(doc, res)
     return EventContext(doc, res, rules, mentions, classes, main_group, sent_norm, dates, _dateline_end(doc))
 
