@@ -536,3 +536,9 @@ def test_events_the_news_claim_marks_the_news_attack_claimed_and_gunfire_is_a_ta
 def test_events_the_count_after_an_execution_is_of_the_executed(res: Resources, text: str, count: int) -> None:
     executions = [e for e in _events(res, text) if e.type == "execution"]
     assert any(e.attributes.get("fatalities") == count for e in executions), executions
+
+
+def test_events_a_titled_announcer_is_the_source_not_the_doer(res: Resources) -> None:
+    text = "أعلن قائد الجيش الوطني الليبي المشير خليفة حفتر، مساء الخميس، تحرير مدينة درنة بالكامل."
+    capture = next(e for e in _events(res, text) if e.type == "territorial_change")
+    assert "Khalifa Haftar" in _names(res, capture.speakers), capture

@@ -194,6 +194,12 @@ def _is_source(text: str, m: Mention, ctx: EventContext) -> bool:
     said = list(regex.finditer(before))
     if said and _COMPLEMENTIZER.search(before[said[-1].end():]):
         said = []  # "قال المرصد إن قوات النظام ...": the subject of what is reported is not its source
+    if not said and m.kind == "person":  # "أعلن قائد الجيش الوطني الليبي المشير خليفة حفتر": a titled source
+        raw = " ".join(text[max(0, m.start - 80):m.start].split()[-7:])
+        longer = fold(raw)
+        verbs = list(regex.finditer(longer))
+        said = [v for v in verbs[-1:] if not _COMPLEMENTIZER.search(longer[v.end():])
+                and not re.search(r"[.،,:؛]", longer[v.end():]) and _LEADER.search(raw)]
     return bool(said or regex.fullmatch(after))
 
 
