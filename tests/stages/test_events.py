@@ -542,3 +542,9 @@ def test_events_a_titled_announcer_is_the_source_not_the_doer(res: Resources) ->
     text = "أعلن قائد الجيش الوطني الليبي المشير خليفة حفتر، مساء الخميس، تحرير مدينة درنة بالكامل."
     capture = next(e for e in _events(res, text) if e.type == "territorial_change")
     assert "Khalifa Haftar" in _names(res, capture.speakers), capture
+
+
+def test_events_whom_a_threat_points_at_is_its_target(res: Resources) -> None:
+    text = "وقد هدد القائد بإعطاء درس قاس لأعداء الله مشيراً لمليشيا قسد المدعومة من قبل الولايات المتحدة."
+    threat = next(e for e in _events(res, text) if e.type == "threat")
+    assert "Syrian Democratic Forces" in _names(res, threat.targets), threat

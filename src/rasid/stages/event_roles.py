@@ -431,16 +431,20 @@ _AFFILIATION = re.compile(r"(?:القيادي|قيادي|المسؤول|مسؤو
                           r"(?:\S+\s+)?(?:في|ب|من|لدى)?\s*\S*$")
 
 
+_POINTING = re.compile(r"(?:مشير(?:ا|اً)?|في إشارة|في اشارة)\s*(?:إلى|الى|ل)?\s*\S*$")
+
+
 def _add_demand_addressees(c: Candidate, ctx: EventContext) -> None:
-    """"إذا لم تطلق الحكومة المصرية سراح المعتقلات": whom the threat's demand is put to is its target."""
+    """"إذا لم تطلق الحكومة المصرية سراح المعتقلات", "مشيراً لمليشيا قسد": whom the threat means."""
     text = ctx.doc.clean.full_text
     for i in c.sentences:
         for m in ctx.sentence_mentions(i):
             if ctx.classes.get(m.entity_id) in ("group", "media_arm") or m.kind not in ("organization", "location"):
                 continue
             after = " ".join(text[m.end:m.end + 30].split()[:2])
-            if "سراح" in after or "بإطلاق سراح" in after:
-                add_unique(c.roles["targets"], m.entity_id)
+            before = " ".join(text[max(0, m.start - 30):m.start].split()[-3:])
+            if "سراح" in after or _POINTING.search(before):
+                add_unique(c.roles["targets"], m.entity_id)  # "مشيراً لمليشيا قسد": whom the threat means
 
 
 def _forces_against_groups(c: Candidate, ctx: EventContext) -> None:
