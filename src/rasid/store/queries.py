@@ -76,6 +76,13 @@ class _Sql:
     def where(self) -> str:
         return " AND ".join(self.conds) if self.conds else "1 = 1"
 
+    def date_range(self, since: str | None, until: str | None, start: str, end: str | None = None) -> None:
+        """``start >= since`` and ``(end or start) <= until``, a bare day covering all of it ("~" sorts after times)."""
+        if since:
+            self.conds.append(f"{end or start} >= {self.param(since)}")
+        if until:
+            self.conds.append(f"{start} <= {self.param(until + '~')}")
+
 
 def _fatalities_expr(dialect: str) -> str:
     if dialect == "sqlite":
@@ -114,10 +121,8 @@ def event_conditions(q: _Sql, w: Where, *, dates: bool = True, probe_roles: bool
         q.conds.append(f"e.core = {q.param(w.core)}")
     if w.min_fatalities is not None:
         q.conds.append(f"{_fatalities_expr(q.dialect)} >= {q.param(w.min_fatalities)}")
-    if dates and w.since:
-        q.conds.append(f"{DATE_EXPR} >= {q.param(w.since)}")
-    if dates and w.until:
-        q.conds.append(f"{DATE_EXPR} <= {q.param(w.until + '~')}")
+    if dates:
+        q.date_range(w.since, w.until, DATE_EXPR)
     document_conditions(q, w, dates=False)
 
 
@@ -129,10 +134,8 @@ def document_conditions(q: _Sql, w: Where, *, dates: bool = True) -> None:
         q.conds.append(f"d.outlet = {q.param(w.outlet)}")
     if w.doc_id:
         q.conds.append(f"d.doc_id = {q.param(w.doc_id)}")
-    if dates and w.since:
-        q.conds.append(f"{DOC_DATE_EXPR} >= {q.param(w.since)}")
-    if dates and w.until:
-        q.conds.append(f"{DOC_DATE_EXPR} <= {q.param(w.until + '~')}")
+    if dates:
+        q.date_range(w.since, w.until, DOC_DATE_EXPR)
     if w.text is not None and not w.text.is_empty:
         q.conds.append(_text_cond(q, w.text, "d.id"))
 
@@ -389,10 +392,7 @@ def select_stories(conn: Connection, w: Where, *, offset: int, limit: int,
         event_conditions(sub, Where(**{**w.__dict__, "story": None, "since": None, "until": None}))
         q.conds.append(f"EXISTS (SELECT 1 FROM events e JOIN documents d ON d.id = e.doc WHERE d.story_id = s.story_id"
                        f" AND {sub.where()})")
-    if w.since:
-        q.conds.append(f"s.last_seen >= {q.param(w.since)}")
-    if w.until:
-        q.conds.append(f"s.first_seen <= {q.param(w.until + '~')}")
+    q.date_range(w.since, w.until, "s.first_seen", "s.last_seen")  # the story overlaps the range
     if w.story:
         q.conds.append(f"s.story_id = {q.param(w.story)}")
     if story_ids is not None:
