@@ -128,8 +128,12 @@ def _points_back(text: str, s: int, e: int, ctx: EventContext) -> bool:
     following = text[e:].split()[:1]
     construct = len(words) == 1 and not word.endswith("ا") and bool(following) and following[0].startswith("ال")
     return word.startswith(_DEFINITE) or construct or cue(ctx, "back_then", text) or cue(ctx, "the_attackers", text)
+
+
 _THREATENED_TYPES = {"attack", "execution", "military_operation", "leadership_change"}
 _NEAR = 25  # characters: "هجوم انتحاري" is one suicide attack, not also an armed assault
+
+
 def _disjoint(a: list[str], b: list[str]) -> bool:
     return bool(a and b and not set(a) & set(b))
 
@@ -252,7 +256,7 @@ def _own_strike(c: Candidate, ctx: EventContext) -> bool:
     return bool(_NATIONALITY.search(after))
 
 
-_NATIONALITY = re.compile(r"(?:امريكي|أمريكي|أميركي|امريكي|روسي|تركي|فرنسي|بريطاني|عراقي|سوري|أردني|اردني|سعودي|إماراتي|اماراتي|مصري)(?:ة|ه)?")
+_NATIONALITY = re.compile(r"(?:امريكي|أمريكي|أميركي|روسي|تركي|فرنسي|بريطاني|عراقي|سوري|أردني|اردني|سعودي|إماراتي|اماراتي|مصري)(?:ة|ه)?")
 
 
 def _is_background(c: Candidate) -> bool:
@@ -357,7 +361,7 @@ def _shown(c: Candidate, ctx: EventContext) -> bool:
 def _publication_day(ctx: EventContext) -> DateValue | None:
     """The day the article was published, for news the article dates by no word of its own."""
     published = ctx.doc.clean.published
-    if not published or not published[:10].replace("-", "").isdigit() or len(published) < 10:
+    if not published or len(published) < 10 or not published[:10].replace("-", "").isdigit():
         return None
     return DateValue(published[:10], published[:10], "day", published[:10])
 
