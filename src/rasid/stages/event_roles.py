@@ -425,10 +425,10 @@ def _add_victims_groups(c: Candidate, ctx: EventContext) -> None:
 
 _VICTIM_TYPES = {"attack", "execution", "leadership_change", "arrest"}
 _EPITHETS = {"البارز", "الكبير", "السابق", "الميداني", "المحلي", "الشهير", "المعروف"}
-_LEADER = re.compile(r"(?:[وف])?(?:ال)?(?:قيادي|مسؤول|عضو|زعيم|امير|أمير|قائد|رئيس|مدير|نائب|والي)\S{0,2}")
-_TITLE = re.compile(r"(?:[وف])?(?:ال)?(?:قيادي|مسؤول|عضو|زعيم|امير|أمير|قائد|عنصر|مقاتل|مسلح|ناشط)")
-_AFFILIATION = re.compile(r"(?:القيادي|قيادي|المسؤول|مسؤول|عضو|العضو|زعيم|امير|أمير|قائد|القائد|عنصر|احد|أحد)\S*\s+"
-                          r"(?:\S+\s+)?(?:في|ب|من|لدى)?\s*\S*$")
+_RANKS = "قيادي|مسؤول|عضو|زعيم|امير|أمير|قائد"  # the titles of a group's leaders, shared by the patterns below
+_LEADER = re.compile(rf"(?:[وف])?(?:ال)?(?:{_RANKS}|رئيس|مدير|نائب|والي)\S{{0,2}}")
+_TITLE = re.compile(rf"(?:[وف])?(?:ال)?(?:{_RANKS}|عنصر|مقاتل|مسلح|ناشط)")
+_AFFILIATION = re.compile(rf"(?:ال)?(?:{_RANKS}|عنصر|احد|أحد)\S*\s+(?:\S+\s+)?(?:في|ب|من|لدى)?\s*\S*$")
 
 
 _POINTING = re.compile(r"(?:مشير(?:ا|اً)?|في إشارة|في اشارة)\s*(?:إلى|الى|ل)?\s*\S*$")
