@@ -93,7 +93,7 @@ class Mention:
     surface: str
     entity_id: str
     kind: str
-    via: str = "kb"  # kb | pattern | coref | model
+    via: str = "kb"  # kb | pattern | coref | model | nested (inside a longer name)
 
 
 @dataclass(frozen=True)

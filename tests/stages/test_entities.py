@@ -224,3 +224,25 @@ def test_entities_hashtags_name_entities(res: Resources) -> None:
     names = {e.name_en: e.names for e in x.entities}
     assert "Abu Bakr al-Baghdadi" in names and "Anwar al-Awlaki" in names, names
     assert "أنور العولقي" in names["Anwar al-Awlaki"], names
+
+
+def test_entities_a_person_inside_a_longer_name_is_named_too(res: Resources) -> None:
+    x = rasid.extract("وأكد أن القتال ضد نظام الرئيس السوري بشار الأسد مستمر.", res=res)
+    ids = {e.id for e in x.entities}
+    assert {"rasid:org:government-of-syria", "wd:Q44329"} <= ids, x.entities
+    assert sum(e.id == "wd:Q44329" for e in x.entities) == 1
+
+
+def test_entities_the_nested_person_does_not_fill_event_roles(res: Resources) -> None:
+    x = rasid.extract("شنت قوات نظام الرئيس السوري بشار الأسد هجوما على مواقع التنظيم في دير الزور.", res=res)
+    assert all("wd:Q44329" not in e.actors + e.targets + e.speakers for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ألقى التنظيم القبض على شخصين هما بشار عبدالعظيم ( 20 عاماً)، وفيصل عبدالحليم", "بشار عبدالعظيم"),
+    ("ألقى التنظيم القبض على شخصين هما محمود عبدالعظيم ( 20 عاماً)، وفيصل عبدالحليم", "محمود عبدالعظيم"),
+])
+def test_entities_a_famous_given_name_opens_a_name_and_a_pronoun_does_not(res: Resources, text: str,
+                                                                          name: str) -> None:
+    persons = _by_kind(text, res).get("person", set())
+    assert name in persons and not any(p.startswith("هما") for p in persons), persons

@@ -221,7 +221,8 @@ def _precision_rank(e: KBEntry) -> int:
 
 def find_mentions(doc: NormalDoc, res: Resources) -> list[Mention]:
     """Mentions of known entities, then of context-only names that refer back to one of them."""
-    hits = _longest_first(match_aliases(doc, res))
+    all_hits = match_aliases(doc, res)
+    hits = _longest_first(all_hits)
     text = doc.clean.full_text
     # First pass: unambiguous full names, to learn the document's admin context.
     context: dict[str, Any] = {"norm": doc.norm, "admin1s": set(), "countries": set()}
@@ -242,8 +243,29 @@ def find_mentions(doc: NormalDoc, res: Resources) -> list[Mention]:
             continue
         s, e = doc.orig_span(h.name_start, h.end)
         mentions.append(Mention(s, e, text[s:e], entry.id, entry.kind, "kb"))
+        if entry.kind == "organization":
+            mentions.extend(_persons_inside(doc, h, all_hits, res))
     mentions.extend(_link_context_names(doc, pending_context, mentions, res))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _persons_inside(doc: NormalDoc, outer: _Hit, hits: list[_Hit], res: Resources) -> list[Mention]:
+    """"نظام الرئيس السوري بشار الأسد" names the government and, inside it, the person: both are named.
+    The inner mention is marked ``nested`` so that the event stage reads the outer name only."""
+    inner: list[tuple[_Hit, str]] = []
+    for h in hits:
+        if h is outer or h.name_start < outer.name_start or h.end > outer.end:
+            continue
+        persons = {k.entry_id for k in h.keys if not k.is_context and k.entry_id in res.entries
+                   and res.entries[k.entry_id].kind == "person"}
+        if len(persons) == 1:
+            inner.append((h, persons.pop()))
+    person_of = {id(h): p for h, p in inner}
+    out: list[Mention] = []
+    for h in _longest_first([h for h, _ in inner]):
+        s, e = doc.orig_span(h.name_start, h.end)
+        out.append(Mention(s, e, doc.clean.full_text[s:e], person_of[id(h)], "person", "nested"))
+    return out
 
 
 def _link_context_names(doc: NormalDoc, hits: list[_Hit], known: list[Mention], res: Resources) -> list[Mention]:

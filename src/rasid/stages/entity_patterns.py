@@ -76,7 +76,9 @@ def build_lexicon(res: Resources) -> Lexicon:
     namey: set[str] = set()
     common: set[str] = set()
     latin: dict[str, str] = {}
+    given_counts: dict[str, tuple[int, int]] = {}
     for key, g, s, freq, after, lat in _read_units(res.data_dir):
+        given_counts[key] = (g, s)
         if lat:
             latin[key] = lat
         evidence = 3 * (g + s) + 8 * after
@@ -93,6 +95,14 @@ def build_lexicon(res: Resources) -> Lexicon:
     def folded(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in rules.get(key, ()))
 
+    stop, kunya, pronouns = folded("stop_words") | folded("pronouns"), folded("kunya"), folded("pronouns")
+    for w in _known_given_names(res) - kunya - stop:
+        g, s = given_counts.get(w, (0, 0))
+        if g >= 40 and g * 2 >= s:  # "بشار": a given name the news prints so often that counts call it common
+            given.add(w)
+            common.discard(w)
+    given -= pronouns  # "شخصين هما بشار": هما ("the two") is listed as a given name
+
     cues: dict[str, list[tuple[str, ...]]] = {}
     for cue in rules.get("person_cues", ()):
         words = tuple(fold(cue).split())
@@ -101,7 +111,7 @@ def build_lexicon(res: Resources) -> Lexicon:
     heads = {fold(h): (v[0], v[1] == "generic") for h, v in rules.get("org_heads", {}).items()}
     return Lexicon(
         given=frozenset(given), namey=frozenset(namey), common=frozenset(common), latin=latin,
-        stop=folded("stop_words"), adjectives=folded("adjective_skip"), kunya=folded("kunya"),
+        stop=stop, adjectives=folded("adjective_skip"), kunya=kunya,
         links=folded("name_links"), person_cues=cues, cue_words=frozenset(w for c in cues.values() for t in c for w in t), org_heads=heads, org_generic=folded("org_generic_tails"),
         place_cues=folded("place_cues"), place_stop=folded("place_stop_tails") | folded("stop_words"),
         not_places=tuple(fold(p) for p in rules.get("not_places", ())),
@@ -158,6 +168,22 @@ class Span:
     words: tuple[str, ...]
     rule: str
     name: tuple[str, ...] = ()  # canonical name words when not the whole span (a generic head dropped)
+
+
+def _known_given_names(res: Resources) -> set[str]:
+    """First words of the knowledge base's person names (as Arabic words)."""
+    out: set[str] = set()
+    for e in res.entries.values():
+        if e.kind != "person":
+            continue
+        for name in (e.name_ar, *e.aliases):
+            words = fold(name or "").split()
+            if len(words) >= 2 and not words[0].startswith("ال") and _ARABIC_WORD.fullmatch(words[0]):
+                out.add(words[0])
+    return out
+
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 
 
 # ----------------------------------------------------------------------------------------- persons

@@ -119,6 +119,7 @@ def norm_index(doc: NormalDoc, orig: int) -> int:
 
 
 def build_context(doc: NormalDoc, mentions: list[Mention], res: Resources) -> EventContext:
+    mentions = [m for m in mentions if m.via != "nested"]  # roles read the longer name only
     rules: EventRules = res.cached("event_rules", compile_rules)
     actor_classes = res.cached("actor_classes", build_actor_classes)
     classes = {m.entity_id: entity_class(res.get(m.entity_id), m.kind, actor_classes) for m in mentions}
