@@ -246,3 +246,8 @@ def test_entities_a_famous_given_name_opens_a_name_and_a_pronoun_does_not(res: R
                                                                           name: str) -> None:
     persons = _by_kind(text, res).get("person", set())
     assert name in persons and not any(p.startswith("هما") for p in persons), persons
+
+
+def test_entities_a_verb_spelt_like_an_article_word_ends_an_organisation_name(res: Resources) -> None:
+    orgs = _by_kind("قال مصدر إن الجيش الوطني ألقى القبض على الإرهابي هشام عشماوي", res).get("organization", set())
+    assert not any("القبض" in o for o in orgs), orgs

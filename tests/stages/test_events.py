@@ -52,6 +52,8 @@ def test_events_each_type_is_found(res: Resources, text: str, typ: str, subtype:
     ("أثار القانون مخاوف من تهديد الديمقراطية.", "threat"),
     ("قال القائد إن هجوم الرقة سيكون حريقا.", "attack"),
     ("تقود الولايات المتحدة عملية عسكرية لاستعادة مدينة الرقة.", "territorial_change"),
+    ("قال ناشطون في حملة \"الرقة تذبح بصمت\" إن مقاتلي داعش انتشروا في المدينة.", "execution"),
+    ("انضم في شبابه إلى \"الجماعة السلفية للدعوة والقتال\" في الجزائر.", "threat"),
 ])
 def test_events_negated_hypothetical_or_legal_are_not_events(res: Resources, text: str, typ: str) -> None:
     assert typ not in {e.type for e in _events(res, text)}

@@ -107,12 +107,22 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
                 continue  # "دعا إلى ... بالمفخخات": the car bombs are what is called for, not an attack
             ns = ctx.sent_norm[i][0]
             o_s, o_e = ctx.doc.orig_span(ns + s, ns + e)
+            if _inside_a_name(o_s, o_e, ctx, i):
+                continue
             cand = Candidate(trig, i, o_s, o_e, sentences={i}, in_quote=inside_quote(text, s))
             cand.is_relative = cue(ctx, "relative", " ".join(text[:s].split()[-3:]))
             cand.is_definite = _points_back(text, s, e, ctx)
             out.append(cand)
             seen_types.add(trig.type)
     return out
+
+
+_NAMED_KINDS = frozenset({"organization", "media_outlet"})
+
+
+def _inside_a_name(start: int, end: int, ctx: EventContext, i: int) -> bool:
+    """"الرقة تذبح بصمت", "الجماعة السلفية للدعوة والقتال": a trigger word that is part of a name."""
+    return any(m.kind in _NAMED_KINDS and m.start <= start and end <= m.end for m in ctx.sentence_mentions(i))
 
 
 _DEFINITE = ("ال", "وال", "بال", "فال", "لل")
