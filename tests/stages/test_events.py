@@ -35,6 +35,8 @@ def _names(res: Resources, ids: tuple[str, ...]) -> set[str]:
     ("اندلعت اشتباكات عنيفة بين قوات النظام وتنظيم داعش في دير الزور.", "military_operation", "clash"),
     ("سيطرت قوات سوريا الديمقراطية على بلدة هجين.", "territorial_change", "capture"),
     ("اعتقلت قوات الأمن العراقية قياديا في داعش في كركوك.", "arrest", "arrest"),
+    ("وخطفت جبهة النصرة ثمانية عناصر من الفرقة 30 قرب مدينة اعزاز.", "attack", "armed_assault"),
+    ("وهاجموا حاجزا للجيش قرب مدينة العريش.", "attack", "armed_assault"),
     ("ضبطت الأجهزة الأمنية أسلحة وذخائر في مخبأ للتنظيم.", "arrest", "seizure"),
     ("أعلن الجيش العراقي مقتل القيادي في داعش أبو محمد العدناني.", "leadership_change", "killed"),
 ])
@@ -53,6 +55,7 @@ def test_events_each_type_is_found(res: Resources, text: str, typ: str, subtype:
     ("قال القائد إن هجوم الرقة سيكون حريقا.", "attack"),
     ("تقود الولايات المتحدة عملية عسكرية لاستعادة مدينة الرقة.", "territorial_change"),
     ("أرسل تنظيم داعش عناصره إلى المدينة لاستهداف الجنود.", "attack"),
+    ("أعلن التنظيم في بيان بثته وكالته الدعائية أعماق مسؤوليته عن الهجوم.", "threat"),
     ("قال ناشطون في حملة \"الرقة تذبح بصمت\" إن مقاتلي داعش انتشروا في المدينة.", "execution"),
     ("انضم في شبابه إلى \"الجماعة السلفية للدعوة والقتال\" في الجزائر.", "threat"),
 ])
@@ -493,6 +496,19 @@ def test_events_news_of_yesterday_further_down_is_core(res: Resources) -> None:
             "إلى ذلك أعلن قائد عمليات الأنبار أمس مقتل عناصر من داعش في غارة شنها طيران التحالف الدولي.")
     strike = next(e for e in _events(res, text, published="2015-08-09") if e.subtype == "airstrike")
     assert strike.core, strike
+
+
+def test_events_an_attack_of_an_earlier_day_is_background_though_the_title_names_attacks(res: Resources) -> None:
+    text = ("نشرت جبهة النصرة شريط فيديو يؤكد قيامها هذا الأسبوع بخطف مقاتلين من الفرقة 30. "
+            "وخطفت جبهة النصرة ثمانية عناصر من الفرقة 30 مساء الأربعاء قرب مدينة اعزاز. "
+            "وقال أحد المختطفين أمام الكاميرا إنه تدرب في تركيا. "
+            "وأضاف أنه تلقى بندقية ومبلغا من المال. "
+            "وقالت الفرقة إن عناصرها لم يشاركوا في أي قتال. "
+            "وهاجمت جبهة النصرة الجمعة مقرا للفرقة 30 في المنطقة نفسها ما أسفر عن مقتل خمسة مقاتلين.")
+    attacks = [e for e in _events(res, text, title="النصرة تبث فيديو يظهر خطف مقاتلين", published="2015-08-03")
+               if e.type == "attack"]
+    friday = next(e for e in attacks if e.date and e.date.start == "2015-07-31")
+    assert not friday.core and any(a.core for a in attacks), attacks
 
 
 @pytest.mark.parametrize("text, parent_too", [

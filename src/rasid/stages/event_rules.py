@@ -18,6 +18,7 @@ _VERB_PREFIX = r"(?<![\w])(?:[وف])?(?:[لس])?"  # a verb takes و ف ل س, n
 _INNER = r"(?:[وفبلك])?(?:ال|ل)?"  # later words of a phrase may carry clitics too: حجز ... المتفجرات
 _INNER_END = r"\w{0,3}"
 _SUFFIX = r"(?:ا|ه|ها|هم|هما|ات|ين|ون|ان|ي|يا|يه|ته|تها|تهم|وا|يين|يون|وه|وها|وهم|وهما)?(?![\w])"
+_VERB_SUFFIX = r"(?:ت|تا|ن|نا|" + _SUFFIX.removeprefix("(?:")  # and the past tense endings: وخطفت، هاجمن
 _GAP = r"(?:\s+[^\s،,.:؛]+){0,3}?"  # a gap never crosses a comma: it stays inside the clause
 _LONG_GAP = r"(?:\s+[^\s،,.:؛]+){0,8}?"
 _SEP = r"\s+[\"“”«»'(]?"  # words may open a quotation: دعا إلى "الثأر"
@@ -53,10 +54,11 @@ def pattern_regex(pattern: str, with_prefix: bool = True) -> str:
     body = "".join(parts)
     if pattern.isascii():
         return rf"(?<![\w]){body}(?:s|es|ed|d)?(?![\w])" if with_prefix else rf"{body}(?:s|es|ed|d)?(?![\w])"
+    suffix = _VERB_SUFFIX if _is_verb(pattern) else _SUFFIX
     if not with_prefix:
-        return "(?:" + body + ")" + _SUFFIX
+        return "(?:" + body + ")" + suffix
     prefix = _VERB_PREFIX if _is_verb(pattern) else _PREFIX
-    return prefix + "(?:" + body + ")" + _SUFFIX
+    return prefix + "(?:" + body + ")" + suffix
 
 
 def _is_verb(pattern: str) -> bool:

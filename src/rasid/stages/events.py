@@ -305,7 +305,9 @@ def _is_core(c: Candidate, ctx: EventContext, title_types: set[str]) -> bool:
     rank = _lede_rank(ctx, first)
     if rank <= 3:
         return True
-    return c.type in title_types and rank <= 6
+    dated_earlier = bool(c.date and published and not c.date.is_inferred and c.date.precision == "day"
+                         and c.date.start[:10] < _days_before(published, 2))
+    return c.type in title_types and rank <= 6 and not dated_earlier  # "وهاجمت ... الجمعة": another day's attack
 
 
 def _lede_rank(ctx: EventContext, i: int) -> int:
