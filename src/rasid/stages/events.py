@@ -292,6 +292,9 @@ def _days_before(iso: str, days: int) -> str:
         return ""
 
 
+_NEWS_DAYS = 1  # the news happened on the publication day or the day before ("أمس"); earlier days are recalled
+
+
 def _is_core(c: Candidate, ctx: EventContext, title_types: set[str]) -> bool:
     """The news: stated in the title or the lede (first body sentences), or dated to the last days
     ("إلى ذلك أعلن ... أمس مقتل"), and not as background."""
@@ -299,14 +302,14 @@ def _is_core(c: Candidate, ctx: EventContext, title_types: set[str]) -> bool:
         return False
     published = ctx.doc.clean.published
     if c.date and published and not c.date.is_inferred and c.date.precision == "day" \
-            and _days_before(published, 2) <= c.date.start[:10] <= published[:10]:
+            and _days_before(published, _NEWS_DAYS) <= c.date.start[:10] <= published[:10]:
         return True
     first = min(c.sentences)
     rank = _lede_rank(ctx, first)
     if rank <= 3:
         return True
     dated_earlier = bool(c.date and published and not c.date.is_inferred and c.date.precision == "day"
-                         and c.date.start[:10] < _days_before(published, 2))
+                         and c.date.start[:10] < _days_before(published, _NEWS_DAYS))
     return c.type in title_types and rank <= 6 and not dated_earlier  # "وهاجمت ... الجمعة": another day's attack
 
 
