@@ -567,3 +567,8 @@ def test_events_whom_a_threat_points_at_is_its_target(res: Resources) -> None:
     text = "وقد هدد القائد بإعطاء درس قاس لأعداء الله مشيراً لمليشيا قسد المدعومة من قبل الولايات المتحدة."
     threat = next(e for e in _events(res, text) if e.type == "threat")
     assert "Syrian Democratic Forces" in _names(res, threat.targets), threat
+
+
+def test_events_the_subject_inside_a_verb_phrase_is_the_actor(res: Resources) -> None:
+    arrest = next(e for e in _events(res, "ألقى داعش القبض على شخصين في مدينة الرقة.") if e.type == "arrest")
+    assert "Islamic State" in _names(res, arrest.actors) and "Islamic State" not in _names(res, arrest.targets)

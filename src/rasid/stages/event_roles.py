@@ -120,6 +120,9 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
             cand.attributes.setdefault("outlet", entry.name_en if entry else m.surface)
             if entry is not None and entry.parent:
                 add_unique(roles["actors"], entry.parent)
+        elif cls in ("group", "state", "other") and typ not in AGENT_TYPES and cand.start < m.start \
+                and m.end < cand.end:
+            add_unique(roles["actors"], m.entity_id)  # "ألقى داعش القبض": the subject inside the verb phrase
         elif cls in ("group", "state", "other"):
             _assign_party(cand, m, cls, ctx)
         elif cls == "platform" and typ == "media_release":
