@@ -572,3 +572,10 @@ def test_events_whom_a_threat_points_at_is_its_target(res: Resources) -> None:
 def test_events_the_subject_inside_a_verb_phrase_is_the_actor(res: Resources) -> None:
     arrest = next(e for e in _events(res, "ألقى داعش القبض على شخصين في مدينة الرقة.") if e.type == "arrest")
     assert "Islamic State" in _names(res, arrest.actors) and "Islamic State" not in _names(res, arrest.targets)
+
+
+def test_events_a_monitor_that_reports_is_no_party(res: Resources) -> None:
+    text = "وقال المرصد السوري لحقوق الإنسان إن تنظيم داعش سيطر على قرية أم حوش بعد اشتباكات مع فصائل المعارضة."
+    events = _events(res, text)
+    assert events and all("rasid:org:syrian-observatory-for-human-rights" not in e.actors + e.targets + e.speakers
+                          for e in events), events

@@ -69,6 +69,8 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
             continue
         if m.start < ctx.dateline_end:
             continue  # "(CNN) دبي، الإمارات -": where the report was filed, not where it happened
+        if _category(ctx, m.entity_id) in _OBSERVERS:
+            continue  # "بحسب المرصد السوري": who counts and reports is the evidence's source, never a party
         seen.add(m.entity_id)
         if cls == "location" and cue(ctx, "led_by", words_before(text, m.start, 1)):
             continue  # "التحالف بقيادة الولايات المتحدة": part of the actor's name, not a place
@@ -142,6 +144,7 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
 _BESIEGED = re.compile(r"محاصرت(?:ه|ها|هم|هما)|المحاصر|محاصر(?:ة|ه|ين|ون)(?!\w)")
 _STATE_ACTS = {"execution", "arrest", "military_operation", "attack"}
 _COMMENTATORS = {"politician", "official", "diplomat", "cleric", "activist"}
+_OBSERVERS = {"monitor", "think_tank", "programme"}
 _REMOTE = {"airstrike", "shelling"}
 _EXPLOSIVE = {"bombing", "ied", "car_bomb", "suicide", "assassination"}
 
