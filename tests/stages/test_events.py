@@ -579,3 +579,13 @@ def test_events_a_monitor_that_reports_is_no_party(res: Resources) -> None:
     events = _events(res, text)
     assert events and all("rasid:org:syrian-observatory-for-human-rights" not in e.actors + e.targets + e.speakers
                           for e in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "بيروت - دعا تنظيم الدولة الإسلامية عناصره إلى الثأر من قوات سوريا الديمقراطية في الباغوز.",
+    ("مع قرب انتهاء المعركة، التنظيم يدعو إلى الانتقام.\n"
+     "بيروت - دعا تنظيم الدولة الإسلامية عناصره إلى الثأر من قوات سوريا الديمقراطية في الباغوز."),
+])
+def test_events_a_dateline_is_no_scene_even_under_a_lede(res: Resources, text: str) -> None:
+    call = next(e for e in _events(res, text) if e.subtype == "call_to_violence")
+    assert "Beirut" not in _names(res, call.places), call

@@ -92,9 +92,13 @@ class EventContext:
     main_group: str | None
     sent_norm: list[tuple[int, int]]  # folded [start, end) of each sentence
     dates: list[DateValue]
-    dateline_end: int = 0
+    datelines: tuple[tuple[int, int], ...] = ()
     _by_sentence: dict[int, list[Mention]] | None = field(default=None, repr=False)
     memo: dict[str, dict[Any, Any]] = field(default_factory=dict, repr=False)  # per-document caches
+
+    def in_dateline(self, offset: int) -> bool:
+        """"بيروت - دعا": where the report was filed, not where anything happened."""
+        return any(s <= offset < e for s, e in self.datelines)
 
     def sentence_text(self, i: int) -> str:
         s, e = self.sent_norm[i]
@@ -127,17 +131,29 @@ def build_context(doc: NormalDoc, mentions: list[Mention], res: Resources) -> Ev
     main_group = _parent_most(groups, res)
     sent_norm = [(norm_index(doc, s), norm_index(doc, e)) for s, e in doc.sentences]
     dates = _find_dates(doc, res)
-    return EventContext(doc, res, rules, mentions, classes, main_group, sent_norm, dates, _dateline_end(doc))
+    return EventContext(doc, res, rules, mentions, classes, main_group, sent_norm, dates, _datelines(doc))
 
 
-def _dateline_end(doc: NormalDoc) -> int:
-    """End offset of the dateline ("بيروت -", "(CNN) دبي، الإمارات --") at the start of the body."""
+_DATELINE = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[^\s،,:.-]+(?:[،,]\s*[^\s،,:.-]+){0,3}\s*(?:--|-|–|:)\s")
+
+
+def _datelines(doc: NormalDoc) -> tuple[tuple[int, int], ...]:
+    """Spans of datelines ("بيروت -", "(CNN) دبي، الإمارات --") at the start of the body or of a
+    paragraph: a wire story pasted under a site's own lede keeps its dateline."""
     body = doc.clean.text
+    base = doc.clean.body_offset
+    out: list[tuple[int, int]] = []
     dateline = doc.clean.dateline
     if dateline and body.lstrip().startswith(dateline):
-        return doc.clean.body_offset + body.index(dateline) + len(dateline)
-    m = re.match(r"\s*(?:\([^)]{1,30}\))?\s*[^\s،,:.-]+(?:[،,]\s*[^\s،,:.-]+){0,3}\s*(?:--|-|–|:)\s", body)
-    return doc.clean.body_offset + m.end() if m and len(m.group().split()) <= 6 else 0
+        out.append((base, base + body.index(dateline) + len(dateline)))
+    line_starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
+    for start in line_starts:
+        if out and start < out[0][1] - base:
+            continue
+        m = _DATELINE.match(body, start)
+        if m and len(m.group().split()) <= 6 and "\n" not in m.group().strip():
+            out.append((base + start, base + m.end()))
+    return tuple(out)
 
 
 def _parent_most(groups: Counter[str], res: Resources) -> str | None:

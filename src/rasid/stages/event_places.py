@@ -45,7 +45,7 @@ def locates_other_place(text: str, m: Mention, ctx: EventContext) -> bool:
     from rasid.stages.normalize import fold
 
     before = [o for o in ctx.mentions if o.kind == "location" and o.end <= m.start and o.entity_id != m.entity_id
-              and m.start - o.end <= 80 and o.start >= ctx.dateline_end and _on_the_map(o.entity_id, ctx)]
+              and m.start - o.end <= 80 and not ctx.in_dateline(o.start) and _on_the_map(o.entity_id, ctx)]
     if not before:
         return False
     gap = text[max(o.end for o in before):m.start]
@@ -66,7 +66,7 @@ def places_of_the_clause(c: Candidate, cands: list[Candidate], assigned: dict[in
         if other is c or other.sentence != c.sentence or other.type in AGENT_TYPES:
             continue
         for m in assigned[id(other)]:
-            if ctx.classes.get(m.entity_id) == "location" and m.start >= ctx.dateline_end \
+            if ctx.classes.get(m.entity_id) == "location" and not ctx.in_dateline(m.start) \
                     and not locates_other_place(text, m, ctx) and not is_reference_point(text, m, ctx):
                 add_unique(c.clause_places, m.entity_id)
 

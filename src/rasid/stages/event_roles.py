@@ -67,7 +67,7 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         cls = ctx.classes.get(m.entity_id, "other")
         if m.entity_id in seen:
             continue
-        if m.start < ctx.dateline_end:
+        if ctx.in_dateline(m.start):
             continue  # "(CNN) دبي، الإمارات -": where the report was filed, not where it happened
         if _category(ctx, m.entity_id) in _OBSERVERS:
             continue  # "بحسب المرصد السوري": who counts and reports is the evidence's source, never a party
