@@ -589,3 +589,10 @@ def test_events_a_monitor_that_reports_is_no_party(res: Resources) -> None:
 def test_events_a_dateline_is_no_scene_even_under_a_lede(res: Resources, text: str) -> None:
     call = next(e for e in _events(res, text) if e.subtype == "call_to_violence")
     assert "Beirut" not in _names(res, call.places), call
+
+
+def test_events_a_contrasting_clause_does_not_make_the_event_background(res: Resources) -> None:
+    text = ("نشرت وكالة أعماق التابعة لتنظيم داعش مقطعا مصورا لمنفذ الهجوم يبايع فيه التنظيم. "
+            "وبث المقطع المصور دون تاريخ، لكن المطر كان يتساقط بشدة خلف الرجل.")
+    videos = [e for e in _events(res, text) if e.subtype == "video"]
+    assert len(videos) == 1 and len(videos[0].evidence) == 2, videos

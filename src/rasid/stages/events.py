@@ -22,6 +22,7 @@ from rasid.stages.event_context import (
     build_context,
     cue,
     inside_quote,
+    norm_index,
 )
 from rasid.stages.event_places import most_specific, places_nest
 from rasid.stages.event_roles import fill_roles, is_single_day, retype
@@ -277,10 +278,22 @@ def _mark_background(cands: list[Candidate], ctx: EventContext) -> None:
     """Background: a recalled past event ("ويعود آخر هجوم", "كان قد"), a relative clause, an old date."""
     published = ctx.doc.clean.published
     for c in cands:
-        text = ctx.sentence_text(c.sentence)
+        text = _up_to_the_clause_end(c, ctx)
         old = bool(c.date and published and c.date.start[:4].isdigit() and c.date.start < _days_before(published, 30))
         c.is_recalled = cue(ctx, "background", text) or old
         c.background = c.is_recalled or c.is_relative  # type: ignore[attr-defined]
+
+
+_CLAUSE_BREAK = re.compile(r"[،,]?\s(?:لكن|ولكن|بينما|فيما)\s")
+
+
+def _up_to_the_clause_end(c: Candidate, ctx: EventContext) -> str:
+    """The sentence up to a contrasting clause after the trigger: "وبث المقطع المصور دون تاريخ، لكن المطر
+    كان يتساقط" — what the later clause recalls is not said of this event."""
+    text = ctx.sentence_text(c.sentence)
+    end = norm_index(ctx.doc, c.end) - ctx.sent_norm[c.sentence][0]
+    brk = _CLAUSE_BREAK.search(text, max(0, end))
+    return text[:brk.start()] if brk else text
 
 
 def _days_before(iso: str, days: int) -> str:
