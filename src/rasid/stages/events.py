@@ -98,6 +98,8 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
                 continue  # one event per subtype; a generic word next to a specific one restates it
             if not _needs_met(trig, ctx, i, text) or _is_negated(text, s, e, ctx):
                 continue
+            if trig.type == "attack" and cue(ctx, "statistic", text[:s]):
+                continue  # "أكثر من 80% من هجمات داعش نفذت بعبوات ناسفة وسيارات مفخخة": a statistic of attacks
             if trig.type in seen_types and text[:s].split()[-1:] and text[:s].split()[-1] in _DEMONSTRATIVES:
                 continue  # "هذه الهجمات" points back to an event already read
             kept.append((s, e, trig))
