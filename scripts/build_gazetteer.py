@@ -362,11 +362,14 @@ def main() -> None:
             continue
         cc, name, al = line.rstrip("\n").split("\t")
         hits = by_latin.get((cc, latin_key(name)))
-        if not hits:
-            print(f"extra_aliases: no GeoNames row {cc} {name!r}", file=sys.stderr)
-            continue
-        r = max(hits, key=lambda x: x["pop"])
-        p = places.get(f"gn:{r['gid']}")
+        if not hits:  # a world city from cities500 ("NZ Christchurch"): the row already written
+            p = next((x for x in places.values() if x["country"] == cc and x["name_en"] == name), None)
+            if p is None:
+                print(f"extra_aliases: no GeoNames row {cc} {name!r}", file=sys.stderr)
+                continue
+        else:
+            r = max(hits, key=lambda x: x["pop"])
+            p = places.get(f"gn:{r['gid']}")
         if p is None:  # town without an Arabic name: create it from the first Arabic alias
             ar = [a for a in al.split("|") if is_arabic_name(a)]
             p = add(f"gn:{r['gid']}", r["name"], ar[0], [], r["lat"], r["lon"], r["cc"], r["admin1"], "",

@@ -251,3 +251,12 @@ def test_entities_a_famous_given_name_opens_a_name_and_a_pronoun_does_not(res: R
 def test_entities_a_verb_spelt_like_an_article_word_ends_an_organisation_name(res: Resources) -> None:
     orgs = _by_kind("قال مصدر إن الجيش الوطني ألقى القبض على الإرهابي هشام عشماوي", res).get("organization", set())
     assert not any("القبض" in o for o in orgs), orgs
+
+
+@pytest.mark.parametrize("text", [
+    'وحض المهاجر "أنصار" التنظيم الجهادي في نيوزيلندا على الثأر',
+    "وحض المهاجر أنصار التنظيم الجهادي في نيوزيلندا على الثأر",
+])
+def test_entities_supporters_of_the_group_are_no_organisation(res: Resources, text: str) -> None:
+    found = _by_kind(text, res)
+    assert "organization" not in found and "نيوزيلندا" in found.get("location", set()), found

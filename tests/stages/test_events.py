@@ -599,3 +599,10 @@ def test_events_a_contrasting_clause_does_not_make_the_event_background(res: Res
             "وبث المقطع المصور دون تاريخ، لكن المطر كان يتساقط بشدة خلف الرجل.")
     videos = [e for e in _events(res, text) if e.subtype == "video"]
     assert len(videos) == 1 and len(videos[0].evidence) == 2, videos
+
+
+def test_events_the_attack_a_call_answers_did_happen(res: Resources) -> None:
+    text = ("حض المهاجر أنصار التنظيم في نيوزيلندا على الثأر والانتقام بعد الهجوم المسلح الذي شنه أسترالي "
+            "على مسجدين في مدينة كرايست تشيرش الجمعة وقتل خلاله خمسين مصليا.")
+    attack = next(e for e in _events(res, text) if e.type == "attack")
+    assert "Christchurch" in _names(res, attack.places), attack

@@ -312,6 +312,11 @@ def find_persons(toks: list[Tok], last_char: Callable[[Tok], str], lex: Lexicon)
 
 # ----------------------------------------------------------------------------------- organisations
 
+def _quoted_word(norm: str, t: Tok) -> bool:
+    """'"أنصار" التنظيم': the quote after the head closes one opened right before it."""
+    return t.start > 0 and norm[t.start - 1] in "«\"“(" and t.end < len(norm) and norm[t.end] in "»\"”)"
+
+
 def _quoted(norm: str, pos: int) -> tuple[int, int] | None:
     """Span inside quotes that open at ``pos`` (after spaces), at most 60 characters."""
     k = pos
@@ -354,7 +359,7 @@ def find_orgs(toks: list[Tok], norm: str, lex: Lexicon) -> list[Span]:
         if definite and i > 0 and toks[i - 1].word in _DEMONSTRATIVES:
             i += 1  # "هذه القوات": pointing back, not naming
             continue
-        q = _quoted(norm, t.end) if not definite else None
+        q = _quoted(norm, t.end) if not definite and not _quoted_word(norm, t) else None
         if q is not None:
             inner = [x for x in toks[i + 1:] if x.start >= q[0] and x.end <= q[1]]
             if 1 <= len(inner) <= 6:

@@ -106,8 +106,10 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
         by_type = {id(k): k for k in kept}
         threat_at = min((s for s, _, t in by_type.values() if t.type == "threat"), default=None)
         for s, e, trig in by_type.values():
-            if threat_at is not None and trig.type in _THREATENED_TYPES and s > threat_at:
+            if threat_at is not None and trig.type in _THREATENED_TYPES and s > threat_at \
+                    and not cue(ctx, "occasion", " ".join(text[:s].split()[-2:])):
                 continue  # "دعا إلى ... بالمفخخات": the car bombs are what is called for, not an attack
+                # ("دعا إلى الثأر بعد الهجوم الذي شنه": the attack the call answers did happen)
             ns = ctx.sent_norm[i][0]
             o_s, o_e = ctx.doc.orig_span(ns + s, ns + e)
             if _inside_a_name(o_s, o_e, ctx, i):
