@@ -67,6 +67,7 @@ class Candidate:
     date: DateValue | None = None
     in_quote: bool = False
     is_relative: bool = False  # "الذين باتوا يحاصرون": context in a relative clause, not the news
+    is_answered: bool = False  # "دعا إلى الثأر بعد الهجوم": the earlier event a call answers
     is_recalled: bool = False  # "ويعود آخر هجوم", "كان قد", an old date: a past event the article recalls
     is_definite: bool = False  # "الهجوم", "التفجير": points back to an event already named
     clause_places: list[str] = field(default_factory=list)  # places the sentence gave a neighbouring trigger

@@ -106,16 +106,18 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
         by_type = {id(k): k for k in kept}
         threat_at = min((s for s, _, t in by_type.values() if t.type == "threat"), default=None)
         for s, e, trig in by_type.values():
-            if threat_at is not None and trig.type in _THREATENED_TYPES and s > threat_at \
-                    and not cue(ctx, "occasion", " ".join(text[:s].split()[-2:])):
-                continue  # "دعا إلى ... بالمفخخات": the car bombs are what is called for, not an attack
-                # ("دعا إلى الثأر بعد الهجوم الذي شنه": the attack the call answers did happen)
+            answered = False
+            if threat_at is not None and trig.type in _THREATENED_TYPES and s > threat_at:
+                answered = cue(ctx, "occasion", " ".join(text[:s].split()[-2:]))
+                if not answered:
+                    continue  # "دعا إلى ... بالمفخخات": the car bombs are what is called for, not an attack
             ns = ctx.sent_norm[i][0]
             o_s, o_e = ctx.doc.orig_span(ns + s, ns + e)
             if _inside_a_name(o_s, o_e, ctx, i):
                 continue
             cand = Candidate(trig, i, o_s, o_e, sentences={i}, in_quote=inside_quote(text, s))
             cand.is_relative = cue(ctx, "relative", " ".join(text[:s].split()[-3:]))
+            cand.is_answered = answered  # "دعا إلى الثأر بعد الهجوم": it happened, before the call
             cand.is_definite = _points_back(text, s, e, ctx)
             out.append(cand)
             seen_types.add(trig.type)
@@ -285,7 +287,7 @@ def _mark_background(cands: list[Candidate], ctx: EventContext) -> None:
         text = _up_to_the_clause_end(c, ctx)
         old = bool(c.date and published and c.date.start[:4].isdigit() and c.date.start < _days_before(published, 30))
         c.is_recalled = cue(ctx, "background", text) or old
-        c.background = c.is_recalled or c.is_relative  # type: ignore[attr-defined]
+        c.background = c.is_recalled or c.is_relative or c.is_answered  # type: ignore[attr-defined]
 
 
 _CLAUSE_BREAK = re.compile(r"[،,]?\s(?:لكن|ولكن|بينما|فيما)\s")
