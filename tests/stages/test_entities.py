@@ -260,3 +260,8 @@ def test_entities_a_verb_spelt_like_an_article_word_ends_an_organisation_name(re
 def test_entities_supporters_of_the_group_are_no_organisation(res: Resources, text: str) -> None:
     found = _by_kind(text, res)
     assert "organization" not in found and "نيوزيلندا" in found.get("location", set()), found
+
+
+def test_entities_a_town_word_before_a_role_in_apposition_is_a_surname(res: Resources) -> None:
+    found = _by_kind("وهذا ما أكده عدنان عفرين؛ المتحدث باسم العملية في دير الزور", res)
+    assert "عدنان عفرين" in found.get("person", set()) and "عفرين" not in found.get("location", set()), found

@@ -292,6 +292,9 @@ def find_persons(toks: list[Tok], last_char: Callable[[Tok], str], lex: Lexicon)
                 j = i + 1
                 if nxt is not None and nxt.joined and (nxt.word in lex.namey or not nxt.word.startswith("ال")):
                     j = _name_run(toks, i + 1, lex, allow_oov=not base.startswith("ال"))
+                if j == i + 1 and nxt is not None and nxt.joined and _is_wordlike(lex, nxt.word) \
+                        and i + 2 < n and toks[i + 2].word in lex.cue_words:
+                    j = i + 2  # "عدنان عفرين؛ المتحدث باسم": a role in apposition makes the town word a surname
                 if j >= i + 2:
                     found = Span(t.start + plen, toks[j - 1].end, "person", (base, *(x.word for x in toks[i + 1:j])), "given")
                     break
