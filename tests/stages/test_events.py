@@ -532,7 +532,7 @@ def test_events_a_branch_acts_for_its_parent_only_when_the_parent_is_named(res: 
 ])
 def test_events_a_country_is_the_scene_only_after_a_locative(res: Resources, text: str, place: str,
                                                               is_place: bool) -> None:
-    strike = next(e for e in _events(res, text) if e.type == "attack")
+    strike = next(e for e in _events(res, text) if e.subtype == "airstrike_campaign")
     assert (place in _names(res, strike.places)) is is_place, strike
 
 
@@ -606,3 +606,22 @@ def test_events_the_attack_a_call_answers_did_happen(res: Resources) -> None:
             "على مسجدين في مدينة كرايست تشيرش الجمعة وقتل خلاله خمسين مصليا.")
     attack = next(e for e in _events(res, text) if e.type == "attack")
     assert "Christchurch" in _names(res, attack.places) and not attack.core, attack
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("نفذ التحالف الدولي 29 ضربة جوية ضد تنظيم داعش في العراق وسوريا.", "airstrike_campaign"),
+    ("وكان التحالف العربي قد كثف مؤخرا غاراته على قيادات ميليشيات الحوثي.", "airstrike_campaign"),
+    ("قتل الصماد إثر استهدافه بثلاث غارات جوية في محافظة الحديدة.", "airstrike"),
+    ("تلقى المستشفى 65 مصابا جراء ضربات جوية في محافظة حجة.", "airstrike"),
+])
+def test_events_many_strikes_are_a_campaign(res: Resources, text: str, subtype: str) -> None:
+    subtypes = {e.subtype for e in _events(res, text)}
+    assert subtype in subtypes and ({"airstrike", "airstrike_campaign"} - {subtype}).isdisjoint(subtypes), subtypes
+
+
+def test_events_a_campaign_is_flown_against_the_group(res: Resources) -> None:
+    text = "نفذ التحالف الدولي 29 ضربة جوية تستهدف تنظيم داعش في العراق وسوريا."
+    events = _events(res, text)
+    campaign = next(e for e in events if e.subtype == "airstrike_campaign")
+    assert "Islamic State" in _names(res, campaign.targets) and "Islamic State" not in _names(res, campaign.actors)
+    assert not any(e.type == "attack" for e in events), events

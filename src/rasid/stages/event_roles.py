@@ -77,10 +77,10 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         if typ not in AGENT_TYPES and cls in ("person", "group", "state", "other") and _agent_marked(text, m, ctx):
             add_unique(roles["actors"], m.entity_id)  # "أعدموا على أيدي التنظيم", "من قبل": the doer
             continue
-        if typ == "attack" and cand.subtype in _REMOTE and cls == "person" and (
+        if cand.subtype in _FROM_AFAR and cls == "person" and (
                 _is_source(text, m, ctx) or _category(ctx, m.entity_id) in _COMMENTATORS | {"military"}):
             continue  # "أعلن قائد العمليات اللواء ... مقتل عناصر في غارة": who reports the strike
-        if typ == "attack" and cand.subtype in _REMOTE and cls in ("person", "group"):
+        if cand.subtype in _FROM_AFAR and cls in ("person", "group"):
             add_unique(roles["targets"], m.entity_id)  # nobody but a state force flies an airstrike
             continue
         if typ in ("attack", "leadership_change") and cls == "state" and _genitive_of_trigger(text, cand, m):
@@ -146,6 +146,7 @@ _STATE_ACTS = {"execution", "arrest", "military_operation", "attack"}
 _COMMENTATORS = {"politician", "official", "diplomat", "cleric", "activist"}
 _OBSERVERS = {"monitor", "think_tank", "programme"}
 _REMOTE = {"airstrike", "shelling"}
+_FROM_AFAR = _REMOTE | {"airstrike_campaign"}
 _EXPLOSIVE = {"bombing", "ied", "car_bomb", "suicide", "assassination"}
 
 

@@ -51,7 +51,7 @@ def _needs_met(trigger: Trigger, ctx: EventContext, i: int, text: str) -> bool:
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هولاء"})
 
 
-def _is_negated(text: str, pos: int, end: int, ctx: EventContext) -> bool:
+def _is_negated(text: str, pos: int, end: int, ctx: EventContext, blockers: bool = True) -> bool:
     """Negated, hypothetical or blocked: "لم يعلن", "مخاوف من تهديد", "حكم الإعدام", "معدة لتفجير"."""
     before = " ".join(text[:pos].split()[-3:])
     if cue(ctx, "negation", before) or cue(ctx, "hypothetical", " ".join(text[:pos].split()[-2:])):
@@ -59,10 +59,9 @@ def _is_negated(text: str, pos: int, end: int, ctx: EventContext) -> bool:
     around = " ".join(text[:pos].split()[-2:] + text[end:].split()[:2])
     if cue(ctx, "future", around) and not cue(ctx, "threat_word", text[max(0, pos - 2):end]):
         return True  # "هجوم الرقة سيكون": what will happen is not an event (a threat is)
-    blockers = ctx.rules.blockers
-    if blockers is None:
+    if not blockers or ctx.rules.blockers is None:
         return False
-    for m in blockers.finditer(text, max(0, pos - 40), min(len(text), end + 5)):
+    for m in ctx.rules.blockers.finditer(text, max(0, pos - 40), min(len(text), end + 5)):
         if m.start() < end and m.end() >= pos:
             return True
     return False
@@ -93,16 +92,24 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
         found = by_sentence[i]
         kept: list[tuple[int, int, Trigger]] = []
         for s, e, trig in sorted(found, key=lambda f: (f[2].rank, f[0])):
+            before = text[:s].split()
+            campaign = trig.subtype == "airstrike" and (cue(ctx, "strike_count", " ".join(before[-1:]))
+                                                        or cue(ctx, "more_strikes", " ".join(before[-3:])))
+            if campaign:  # "نفذ 29 ضربة جوية", "كثف غاراته": a campaign of strikes, not one strike
+                trig = retype(trig, "military_operation", "airstrike_campaign")
             if any(t.type == trig.type and (t.subtype == trig.subtype or s < te + _NEAR and ts < e + _NEAR)
                    for ts, te, t in kept):
                 continue  # one event per subtype; a generic word next to a specific one restates it
-            if not _needs_met(trig, ctx, i, text) or _is_negated(text, s, e, ctx):
+            if not _needs_met(trig, ctx, i, text) or _is_negated(text, s, e, ctx, blockers=not campaign):
                 continue
             if trig.type == "attack" and cue(ctx, "statistic", text[:s]):
                 continue  # "أكثر من 80% من هجمات داعش نفذت بعبوات ناسفة وسيارات مفخخة": a statistic of attacks
             if trig.type in seen_types and text[:s].split()[-1:] and text[:s].split()[-1] in _DEMONSTRATIVES:
                 continue  # "هذه الهجمات" points back to an event already read
             kept.append((s, e, trig))
+        campaigns = [(ts, te) for ts, te, t in kept if t.subtype == "airstrike_campaign"]
+        kept = [k for k in kept if not (k[2].type == "attack" and any(
+            k[0] < te + _NEAR and ts < k[1] + _NEAR for ts, te in campaigns))]  # "29 ضربة جوية تستهدف داعش"
         by_type = {id(k): k for k in kept}
         threat_at = min((s for s, _, t in by_type.values() if t.type == "threat"), default=None)
         for s, e, trig in by_type.values():
@@ -156,7 +163,7 @@ def _disjoint(a: list[str], b: list[str]) -> bool:
 
 
 _SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"mass_shooting", "suicide"},
-                "other": {"beheading", "shooting"}}  # execution/other: "يعدم" restates "ذبح" or "رميا بالرصاص"
+                "other": {"beheading", "shooting"}, "offensive": {"airstrike_campaign"}}  # execution/other: "يعدم" restates "ذبح" or "رميا بالرصاص"
 
 
 def _same_kind(a: Candidate, b: Candidate) -> bool:
