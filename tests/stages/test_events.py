@@ -625,3 +625,17 @@ def test_events_a_campaign_is_flown_against_the_group(res: Resources) -> None:
     campaign = next(e for e in events if e.subtype == "airstrike_campaign")
     assert "Islamic State" in _names(res, campaign.targets) and "Islamic State" not in _names(res, campaign.actors)
     assert not any(e.type == "attack" for e in events), events
+
+
+def test_events_whose_spokesman_speaks_is_no_party(res: Resources) -> None:
+    text = "وأعلن المتحدث باسم التحالف الدولي في العراق وسوريا يوم الخميس أن قسد تسيطر الآن على 45% من الرقة."
+    share = next(e for e in _events(res, text) if e.type == "territorial_change")
+    names = _names(res, share.actors + share.targets + share.speakers)
+    assert "Syrian Democratic Forces" in names and "International coalition against ISIS" not in names, share
+
+
+def test_events_a_named_spokesman_is_the_source(res: Resources) -> None:
+    text = "وقال المتحدث باسم التحالف الدولي ريان ديلون إن قوات سوريا الديمقراطية تسيطر الآن على 45% من الرقة."
+    share = next(e for e in _events(res, text) if e.type == "territorial_change")
+    spokesman = [p for p in share.speakers if "ryan" in p]
+    assert spokesman and not any("ryan" in a for a in share.actors), share

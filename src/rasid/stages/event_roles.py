@@ -69,6 +69,9 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
             continue
         if ctx.in_dateline(m.start):
             continue  # "(CNN) دبي، الإمارات -": where the report was filed, not where it happened
+        if typ not in AGENT_TYPES and cls in ("group", "state", "other") \
+                and words_before(text, m.start, 1) in ("باسم", "لسان"):
+            continue  # "المتحدث باسم التحالف ريان ديلون": whose spokesman speaks; the spokesman is the source
         if _category(ctx, m.entity_id) in _OBSERVERS:
             continue  # "بحسب المرصد السوري": who counts and reports is the evidence's source, never a party
         seen.add(m.entity_id)
@@ -206,7 +209,7 @@ def _is_source(text: str, m: Mention, ctx: EventContext) -> bool:
         longer = fold(raw)
         verbs = list(regex.finditer(longer))
         said = [v for v in verbs[-1:] if not _COMPLEMENTIZER.search(longer[v.end():])
-                and not re.search(r"[.،,:؛]", longer[v.end():]) and _LEADER.search(raw)]
+                and not re.search(r"[.،,:؛]", longer[v.end():]) and (_LEADER.search(raw) or _SPOKESMAN.search(raw))]
     return bool(said or regex.fullmatch(after))
 
 
@@ -434,6 +437,7 @@ _VICTIM_TYPES = {"attack", "execution", "leadership_change", "arrest"}
 _EPITHETS = {"البارز", "الكبير", "السابق", "الميداني", "المحلي", "الشهير", "المعروف"}
 _RANKS = "قيادي|مسؤول|عضو|زعيم|امير|أمير|قائد"  # the titles of a group's leaders, shared by the patterns below
 _LEADER = re.compile(rf"(?:[وف])?(?:ال)?(?:{_RANKS}|رئيس|مدير|نائب|والي)\S{{0,2}}")
+_SPOKESMAN = re.compile(r"(?:ال)?(?:متحدث|ناطق)\S{0,2}\s+(?:باسم|بإسم|باسمه)")
 _TITLE = re.compile(rf"(?:[وف])?(?:ال)?(?:{_RANKS}|عنصر|مقاتل|مسلح|ناشط)")
 _AFFILIATION = re.compile(rf"(?:ال)?(?:{_RANKS}|عنصر|احد|أحد)\S*\s+(?:\S+\s+)?(?:في|ب|من|لدى)?\s*\S*$")
 
