@@ -639,3 +639,9 @@ def test_events_a_named_spokesman_is_the_source(res: Resources) -> None:
     share = next(e for e in _events(res, text) if e.type == "territorial_change")
     spokesman = [p for p in share.speakers if "ryan" in p]
     assert spokesman and not any("ryan" in a for a in share.actors), share
+
+
+def test_events_who_attacked_took_the_ground(res: Resources) -> None:
+    text = "أعلن سقوط الخلافة بعد طرد التنظيم من آخر معقل له في بلدة الباغوز، إثر هجوم شنته قوات سوريا الديمقراطية."
+    loss = next(e for e in _events(res, text) if e.type == "territorial_change")
+    assert "Syrian Democratic Forces" in _names(res, loss.actors), loss

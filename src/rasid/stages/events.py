@@ -23,6 +23,7 @@ from rasid.stages.event_context import (
     cue,
     inside_quote,
     norm_index,
+    words_before,
 )
 from rasid.stages.event_places import most_specific, places_nest
 from rasid.stages.event_roles import fill_roles, is_single_day, retype
@@ -268,9 +269,17 @@ def _share_parties(cands: list[Candidate], ctx: EventContext) -> None:
             for sp in c.roles["speakers"]:
                 if ctx.classes.get(sp) == "state":
                     add_unique(c.roles["actors"], sp)
+        if c.type == "territorial_change" and not c.roles["actors"]:
+            for k in cands:  # "بعد طرده من الباغوز، إثر هجوم شنته قسد": who attacked took the ground
+                if k.sentence == c.sentence and k.type == "military_operation" and k.start > c.start \
+                        and cue(ctx, "occasion", words_before(ctx.doc.clean.full_text, k.start, 2)):
+                    for a in k.roles["actors"]:
+                        if a not in c.roles["targets"]:
+                            add_unique(c.roles["actors"], a)
 
 
 _STATE_ONLY = {"airstrike", "airstrike_campaign", "killed"}
+
 
 
 def _own_strike(c: Candidate, ctx: EventContext) -> bool:
