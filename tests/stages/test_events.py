@@ -645,3 +645,10 @@ def test_events_who_attacked_took_the_ground(res: Resources) -> None:
     text = "أعلن سقوط الخلافة بعد طرد التنظيم من آخر معقل له في بلدة الباغوز، إثر هجوم شنته قوات سوريا الديمقراطية."
     loss = next(e for e in _events(res, text) if e.type == "territorial_change")
     assert "Syrian Democratic Forces" in _names(res, loss.actors), loss
+
+
+def test_events_a_past_described_in_a_later_clause_does_not_make_the_news_background(res: Resources) -> None:
+    text = ("أعلن رئيس الشرطة الفلبينية، الاثنين، أن السلطات أوقفت رجلا مصريا يعتقد أنه كان قياديا سابقا في "
+            "تنظيم داعش، في مداهمة استهدفت شقة سكنية في مانيلا.")
+    arrest = next(e for e in _events(res, text, published="2018-02-19") if e.type == "arrest")
+    assert arrest.core, arrest

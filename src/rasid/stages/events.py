@@ -306,12 +306,13 @@ def _mark_background(cands: list[Candidate], ctx: EventContext) -> None:
         c.background = c.is_recalled or c.is_relative or c.is_answered  # type: ignore[attr-defined]
 
 
-_CLAUSE_BREAK = re.compile(r"[،,]?\s(?:لكن|ولكن|بينما|فيما)\s")
+_CLAUSE_BREAK = re.compile(r"[،,]?\s(?:لكن|ولكن|بينما|فيما|انه|انها|بانه|بانها|وكان|وكانت)\s")
 
 
 def _up_to_the_clause_end(c: Candidate, ctx: EventContext) -> str:
-    """The sentence up to a contrasting clause after the trigger: "وبث المقطع المصور دون تاريخ، لكن المطر
-    كان يتساقط" — what the later clause recalls is not said of this event."""
+    """The sentence up to a new clause after the trigger — a contrast ("دون تاريخ، لكن المطر كان يتساقط"),
+    a report ("أوقفت رجلا يعتقد أنه كان قياديا سابقا"), a description ("وكان مصابا"): what that clause
+    recalls is not said of this event."""
     text = ctx.sentence_text(c.sentence)
     end = norm_index(ctx.doc, c.end) - ctx.sent_norm[c.sentence][0]
     brk = _CLAUSE_BREAK.search(text, max(0, end))
