@@ -652,3 +652,19 @@ def test_events_a_past_described_in_a_later_clause_does_not_make_the_news_backgr
             "تنظيم داعش، في مداهمة استهدفت شقة سكنية في مانيلا.")
     arrest = next(e for e in _events(res, text, published="2018-02-19") if e.type == "arrest")
     assert arrest.core, arrest
+
+
+@pytest.mark.parametrize("text, videos", [
+    ("ونشرت وكالة أعماق التابعة لتنظيم داعش فيديو يهدد فيه التنظيم بإعدام ستة أسرى. "
+     "ولكن العبادي قال إن تشريح الجثث أوضح أنهم كانوا قد قتلوا بالفعل عندما بث التنظيم الفيديو.", 1),
+    ("عثرت قوات الأمن العراقية، الأربعاء، على 8 جثث بينهم 6 أشخاص خطفوا على يد داعش، ظهروا في فيديو للتنظيم "
+     "الأسبوع الماضي. "
+     "ونشرت وكالة أعماق التابعة لتنظيم داعش السبت الماضي فيديو يهدد فيه التنظيم بإعدام ستة أشخاص.", 1),
+    ("بث تنظيم داعش شريطا مصورا جديدا على تطبيق تلغرام. "
+     "ويعود آخر تسجيل بثه التنظيم إلى 29 نيسان/أبريل، وقد جاء بث الفيديو بعد أسبوع من اعتداءات سريلانكا.", 2),
+])
+def test_events_a_recording_named_again_is_the_same_release(res: Resources, text: str, videos: int) -> None:
+    found = [e for e in _events(res, text, published="2018-06-27") if e.subtype == "video"]
+    assert len(found) == videos, found
+    if videos == 1:
+        assert len(found[0].evidence) == 2 and not found[0].speakers, found

@@ -64,6 +64,7 @@ class Candidate:
                                                                     "places": []})
     attributes: dict[str, Any] = field(default_factory=dict)
     sentences: set[int] = field(default_factory=set)
+    named_in: set[int] = field(default_factory=set)  # sentences that only name the event again ("الفيديو")
     date: DateValue | None = None
     in_quote: bool = False
     is_relative: bool = False  # "الذين باتوا يحاصرون": context in a relative clause, not the news

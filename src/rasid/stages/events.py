@@ -233,6 +233,47 @@ def merge_events(cands: list[Candidate], res: Resources | None = None) -> list[C
     return merged
 
 
+def _names_a_release(c: Candidate, ctx: EventContext) -> bool:
+    """"عندما بث التنظيم الفيديو", "ظهروا في فيديو للتنظيم الأسبوع الماضي", "أظهرت مقاطع الفيديو": a release
+    named again (a definite noun, or "في" + a recording nobody is said to release here), not released here."""
+    from rasid.stages.normalize import fold
+
+    text = ctx.doc.clean.full_text
+    words = fold(text[c.start:c.end]).split()
+    if any(w.startswith(_DEFINITE) for w in words):
+        return True
+    after = " ".join(text[c.end:c.end + 40].split()[:3])
+    return words_before(text, c.start, 1) in ("في", "وفي") and not cue(ctx, "release_verb", after)
+
+
+def _own_calendar_day(c: Candidate, m: Candidate) -> bool:
+    """"آخر تسجيل بثه التنظيم إلى 29 نيسان ... بث الفيديو": a recording dated by the calendar is its own."""
+    return bool(c.date and not c.date.is_inferred and any(ch.isdigit() for ch in c.date.text or "")
+                and (m.date is None or m.date.start != c.date.start))
+
+
+def _fold_release_mentions(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
+    """A recording named again joins the release it names (its sentences, attributes and producer; not the
+    people of its sentence nor that sentence's date): same format, the nearest release told as released."""
+    mentions = [c for c in cands if c.type == "media_release" and c.subtype != "statement"
+                and _names_a_release(c, ctx)]
+    dropped: set[int] = set()
+    for c in mentions:
+        released = [m for m in cands if m is not c and id(m) not in dropped and m.type == c.type
+                    and m.subtype == c.subtype and not (m in mentions and min(m.sentences) > min(c.sentences))
+                    and not _own_calendar_day(c, m)]
+        if not released:
+            continue
+        m = min(released, key=lambda r: min(abs(i - j) for i in r.sentences for j in c.sentences))
+        m.named_in |= c.sentences | c.named_in  # evidence only: what the release is and shows stays its own
+        for k, v in c.attributes.items():
+            m.attributes.setdefault(k, v)
+        for a in c.roles["actors"]:
+            add_unique(m.roles["actors"], a)
+        dropped.add(id(c))
+    return [c for c in cands if id(c) not in dropped]
+
+
 def _absorb(m: Candidate, c: Candidate) -> None:
     """``c`` restates ``m``: its parties, attributes, sentences and date join ``m``; the specific subtype wins."""
     if c.subtype in _SPECIFIC_OF.get(m.subtype or "", ()):
@@ -465,7 +506,7 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     cands = _resolve_cross_type(fill_roles(find_triggers(ctx), ctx), ctx)
     _share_parties(cands, ctx)
     _mark_background(cands, ctx)
-    cands = merge_events(cands, res)
+    cands = _fold_release_mentions(merge_events(cands, res), ctx)
     for c in cands:
         if not c.roles["places"]:  # only now, so that a borrowed place never keeps two reports apart
             c.roles["places"].extend(c.clause_places)
@@ -500,7 +541,7 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     events: list[Event] = []
     for c in cands:
         core = core_flags[id(c)]
-        evidence = tuple(ctx.doc.sentences[i] for i in sorted(c.sentences))
+        evidence = tuple(ctx.doc.sentences[i] for i in sorted(c.sentences | c.named_in))
         filled = sum(bool(v) for v in c.roles.values())
         confidence = min(0.95, 0.4 + 0.1 * filled + (0.1 if core else 0) + 0.05 * min(len(c.sentences), 3))
         ev = Event(type=c.type, subtype=c.subtype, core=core, actors=tuple(c.roles["actors"]),
