@@ -314,9 +314,9 @@ def _share_parties(cands: list[Candidate], ctx: EventContext) -> None:
             for k in cands:  # "بعد طرده من الباغوز، إثر هجوم شنته قسد": who attacked took the ground
                 if k.sentence == c.sentence and k.type == "military_operation" and k.start > c.start \
                         and cue(ctx, "occasion", words_before(ctx.doc.clean.full_text, k.start, 2)):
-                    for a in k.roles["actors"]:
-                        if a not in c.roles["targets"]:
-                            add_unique(c.roles["actors"], a)
+                    for winner in k.roles["actors"]:
+                        if winner not in c.roles["targets"]:
+                            add_unique(c.roles["actors"], winner)
 
 
 _STATE_ONLY = {"airstrike", "airstrike_campaign", "killed"}
