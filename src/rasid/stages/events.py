@@ -105,7 +105,7 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
                 continue
             if trig.type == "attack" and cue(ctx, "statistic", text[:s]):
                 continue  # "أكثر من 80% من هجمات داعش نفذت بعبوات ناسفة وسيارات مفخخة": a statistic of attacks
-            if trig.type in seen_types and text[:s].split()[-1:] and text[:s].split()[-1] in _DEMONSTRATIVES:
+            if trig.type in seen_types and before[-1:] and before[-1] in _DEMONSTRATIVES:
                 continue  # "هذه الهجمات" points back to an event already read
             kept.append((s, e, trig))
         campaigns = [(ts, te) for ts, te, t in kept if t.subtype == "airstrike_campaign"]
@@ -164,7 +164,8 @@ def _disjoint(a: list[str], b: list[str]) -> bool:
 
 
 _SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"mass_shooting", "suicide"},
-                "other": {"beheading", "shooting"}, "offensive": {"airstrike_campaign"}}  # execution/other: "يعدم" restates "ذبح" or "رميا بالرصاص"
+                "other": {"beheading", "shooting"},  # execution/other: "يعدم" restates "ذبح" or "رميا بالرصاص"
+                "offensive": {"airstrike_campaign"}}  # "تشن الحملة ... نفذ 29 ضربة جوية"
 
 
 def _same_kind(a: Candidate, b: Candidate) -> bool:
@@ -320,7 +321,6 @@ def _share_parties(cands: list[Candidate], ctx: EventContext) -> None:
 
 
 _STATE_ONLY = {"airstrike", "airstrike_campaign", "killed"}
-
 
 
 def _own_strike(c: Candidate, ctx: EventContext) -> bool:
