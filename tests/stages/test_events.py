@@ -668,3 +668,13 @@ def test_events_a_recording_named_again_is_the_same_release(res: Resources, text
     assert len(found) == videos, found
     if videos == 1:
         assert len(found[0].evidence) == 2 and not found[0].speakers, found
+
+
+def test_events_a_campaign_gathers_the_strikes_counted_after_it(res: Resources) -> None:
+    text = ("قال التحالف الدولي إنه نفذ 29 ضربة جوية ضد تنظيم داعش في العراق وسوريا. "
+            "ففي العراق نفذ 21 ضربة أصابت مناطق بالقرب من الموصل وتلعفر. "
+            "وأفاد البيان أن ثماني ضربات استهدفت التنظيم بالقرب من الحسكة.")
+    campaigns = [e for e in _events(res, text) if e.subtype == "airstrike_campaign"]
+    assert len(campaigns) == 1, campaigns
+    places = _names(res, campaigns[0].places)
+    assert {"Mosul", "Al Ḩasakah"} <= places and "Iraq" not in _names(res, campaigns[0].actors), campaigns

@@ -95,7 +95,7 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         if cls == "location":
             entry = ctx.res.get(m.entity_id)
             if (typ in _STATE_ACTS and entry is not None and entry.precision == "country"
-                    and _adjacent(text, cand, m)):
+                    and _adjacent(text, cand, m) and not is_locative(text, m, ctx)):
                 add_unique(roles["actors"], m.entity_id)  # "أعدم العراق 12 مدانا": the state acts
             elif entry is not None and entry.precision == "country" and not is_locative(text, m, ctx):
                 continue  # "الولايات المتحدة وحلفاؤها يشنون": a state named as a party is no scene

@@ -94,7 +94,8 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
         kept: list[tuple[int, int, Trigger]] = []
         for s, e, trig in sorted(found, key=lambda f: (f[2].rank, f[0])):
             before = text[:s].split()
-            campaign = trig.subtype == "airstrike" and (cue(ctx, "strike_count", " ".join(before[-1:]))
+            count = " ".join(before[-1:] + text[s:e].split()[:1])  # "نفذ 29 ضربة", "21 ضربة أصابت"
+            campaign = trig.subtype == "airstrike" and (cue(ctx, "strike_count", count)
                                                         or cue(ctx, "more_strikes", " ".join(before[-3:])))
             if campaign:  # "نفذ 29 ضربة جوية", "كثف غاراته": a campaign of strikes, not one strike
                 trig = retype(trig, "military_operation", "airstrike_campaign")
@@ -163,6 +164,7 @@ def _disjoint(a: list[str], b: list[str]) -> bool:
     return bool(a and b and not set(a) & set(b))
 
 
+_CAMPAIGN = "airstrike_campaign"  # spans places: "21 ضربة في العراق"، "ثماني ضربات قرب الحسكة" are parts of one
 _SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"mass_shooting", "suicide"},
                 "other": {"beheading", "shooting"},  # execution/other: "يعدم" restates "ذبح" or "رميا بالرصاص"
                 "offensive": {"airstrike_campaign"}}  # "تشن الحملة ... نفذ 29 ضربة جوية"
@@ -178,7 +180,7 @@ def _compatible(a: Candidate, b: Candidate, res: Resources | None = None) -> boo
     """Same event restated: same type and subtype, and no disagreeing place, target or day."""
     if a.type != b.type or not _same_kind(a, b):
         return False
-    if _disjoint(a.roles["places"], b.roles["places"]) and not (
+    if _disjoint(a.roles["places"], b.roles["places"]) and _CAMPAIGN not in (a.subtype, b.subtype) and not (
             res is not None and places_nest(a.roles["places"], b.roles["places"], res)):
         return False
     if _disjoint(a.roles["targets"], b.roles["targets"]) and a.type not in AGENT_TYPES:
