@@ -678,3 +678,11 @@ def test_events_a_campaign_gathers_the_strikes_counted_after_it(res: Resources) 
     assert len(campaigns) == 1, campaigns
     places = _names(res, campaigns[0].places)
     assert {"Mosul", "Al Ḩasakah"} <= places and "Iraq" not in _names(res, campaigns[0].actors), campaigns
+
+
+def test_events_the_same_area_is_the_place_told_just_before(res: Resources) -> None:
+    text = ("وخطفت جبهة النصرة ثمانية عناصر من الفرقة 30 مساء الأربعاء قرب مدينة اعزاز في ريف حلب الشمالي. "
+            "وهاجمت جبهة النصرة الجمعة مقرا للفرقة 30 في المنطقة نفسها ما أسفر عن مقتل خمسة مقاتلين.")
+    attacks = [e for e in _events(res, text, published="2015-08-03") if e.type == "attack"]
+    friday = next(e for e in attacks if e.evidence[0][0] > 50)
+    assert _names(res, friday.places) == {"I‘zāz"}, attacks

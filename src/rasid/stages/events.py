@@ -277,6 +277,15 @@ def _fold_release_mentions(cands: list[Candidate], ctx: EventContext) -> list[Ca
     return [c for c in cands if id(c) not in dropped]
 
 
+def _the_same_place(c: Candidate, cands: list[Candidate], ctx: EventContext) -> list[str]:
+    """"وهاجمت النصرة مقرا للفرقة في المنطقة نفسها": the place first named for the event told just before."""
+    if not any(cue(ctx, "same_place", ctx.sentence_text(i)) for i in c.sentences):
+        return []
+    before = [k for k in cands if k is not c and k.roles["places"] and min(k.sentences) < min(c.sentences)]
+    return max(before, key=lambda k: max(i for i in k.sentences if i < min(c.sentences))).roles["places"][:1] \
+        if before else []
+
+
 def _absorb(m: Candidate, c: Candidate) -> None:
     """``c`` restates ``m``: its parties, attributes, sentences and date join ``m``; the specific subtype wins."""
     if c.subtype in _SPECIFIC_OF.get(m.subtype or "", ()):
@@ -511,7 +520,7 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     cands = _fold_release_mentions(merge_events(cands, res), ctx)
     for c in cands:
         if not c.roles["places"]:  # only now, so that a borrowed place never keeps two reports apart
-            c.roles["places"].extend(c.clause_places)
+            c.roles["places"].extend(c.clause_places or _the_same_place(c, cands, ctx))
         c.roles["places"][:] = most_specific(c.roles["places"], ctx)
         _group_of_the_sentences(c, ctx)
     for c in cands:
