@@ -185,10 +185,17 @@ def inside_quote(sentence: str, pos: int) -> bool:
     return len(_QUOTES.findall(sentence[:pos])) % 2 == 1
 
 
+def inside_a_title(sentence: str, pos: int) -> bool:
+    """"بعنوان «جنود جبهة النصرة يبدأون عملية عسكرية»": words of a release's title, not news."""
+    if not inside_quote(sentence, pos):
+        return False
+    opening = [m.start() for m in _QUOTES.finditer(sentence[:pos])][-1]
+    return "عنوان" in " ".join(sentence[:opening].split()[-2:])
+
+
 def cue(ctx: EventContext, name: str, text: str) -> bool:
     regex = ctx.rules.cues.get(name)
     return bool(regex and regex.search(text))
-
 
 
 def words_before(text: str, pos: int, n: int) -> str:

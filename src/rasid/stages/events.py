@@ -21,6 +21,7 @@ from rasid.stages.event_context import (
     add_unique,
     build_context,
     cue,
+    inside_a_title,
     inside_quote,
     norm_index,
     words_before,
@@ -102,7 +103,8 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
             if any(t.type == trig.type and (t.subtype == trig.subtype or s < te + _NEAR and ts < e + _NEAR)
                    for ts, te, t in kept):
                 continue  # one event per subtype; a generic word next to a specific one restates it
-            if not _needs_met(trig, ctx, i, text) or _is_negated(text, s, e, ctx, blockers=not campaign):
+            if not _needs_met(trig, ctx, i, text) or _is_negated(text, s, e, ctx, blockers=not campaign) \
+                    or inside_a_title(text, s):
                 continue
             if trig.type == "attack" and cue(ctx, "statistic", text[:s]):
                 continue  # "أكثر من 80% من هجمات داعش نفذت بعبوات ناسفة وسيارات مفخخة": a statistic of attacks
