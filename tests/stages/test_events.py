@@ -687,3 +687,12 @@ def test_events_the_same_area_is_the_place_told_just_before(res: Resources) -> N
     attacks = [e for e in _events(res, text, published="2015-08-03") if e.type == "attack"]
     friday = next(e for e in attacks if e.evidence[0][0] > 50)
     assert _names(res, friday.places) == {"I‘zāz"}, attacks
+
+
+def test_events_a_long_list_of_targets_goes_past_the_window_and_titles_stay_titles(res: Resources) -> None:
+    text = ("نشر عنصر داعشي فيديو على شبكات التواصل الاجتماعي يدعو الى اغتيال كل من الرئيس التونسي الباجي قائد "
+            "السبسي ورئيس حركة النهضة راشد الغنوشي والناطق الرسمي باسم الجبهة الشعبية حمة الهمامي والناطق "
+            "الرسمي السابق باسم وزارة الداخلية العقيد محمد علي العروي.")
+    call = next(e for e in _events(res, text) if e.subtype == "call_to_violence")
+    persons = [t for t in call.targets if t.startswith("rasid:person:")]
+    assert len(persons) == 4 and len(call.targets) == 4, call.targets

@@ -49,10 +49,26 @@ def _assign_mentions(cands: list[Candidate], ctx: EventContext) -> dict[int, lis
             if releases and ctx.classes.get(m.entity_id) in ("platform", "media_arm", "publication"):
                 c = _nearest_candidate(m, releases, text)  # where and by whom a release was published
             lo, hi = sorted((m.start, c.start))
-            if len(text[lo:hi].split()) > _WINDOW and ctx.classes.get(m.entity_id) != "location":
+            if len(text[lo:hi].split()) > _WINDOW and ctx.classes.get(m.entity_id) != "location" \
+                    and not (out[id(c)] and _continues_a_list(text, out[id(c)][-1], m)):
                 continue
             out[id(c)].append(m)
     return out
+
+
+def _titles_a_person(text: str, m: Mention, ms: list[Mention]) -> bool:
+    """The organisation is part of a person's title: a title word before it, his name right after it."""
+    after = [o for o in ms if o.kind == "person" and o.start >= m.end and len(text[m.end:o.start].split()) <= 1]
+    before = " ".join(text[max(0, m.start - 60):m.start].split()[-5:])
+    return bool(after) and bool(_LEADER.search(before) or _SPOKESMAN.search(before) or "وزير" in before)
+
+
+def _continues_a_list(text: str, previous: Mention, m: Mention) -> bool:
+    """"اغتيال كل من السبسي ... والناطق باسم الجبهة الشعبية حمة الهمامي والناطق ... العروي": the list
+    goes on past the window, one "و" at a time."""
+    gap = text[previous.end:m.start]
+    return m.start > previous.end and len(gap.split()) <= 10 and not re.search(r"[.،,؛;:]", gap) \
+        and (len(gap.split()) <= 1 or bool(re.search(r"(?:^|\s)و", gap)))  # "باسم الجبهة الشعبية حمة الهمامي"
 
 
 def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> None:
@@ -72,6 +88,8 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         if typ not in AGENT_TYPES and cls in ("group", "state", "other") \
                 and words_before(text, m.start, 1) in ("باسم", "لسان"):
             continue  # "المتحدث باسم التحالف ريان ديلون": whose spokesman speaks; the spokesman is the source
+        if typ == "threat" and cls in ("group", "state", "other") and _titles_a_person(text, m, ms):
+            continue  # "اغتيال ... رئيس حركة النهضة راشد الغنوشي": the party names the man threatened
         if _category(ctx, m.entity_id) in _OBSERVERS:
             continue  # "بحسب المرصد السوري": who counts and reports is the evidence's source, never a party
         seen.add(m.entity_id)
@@ -437,7 +455,7 @@ _VICTIM_TYPES = {"attack", "execution", "leadership_change", "arrest"}
 _EPITHETS = {"البارز", "الكبير", "السابق", "الميداني", "المحلي", "الشهير", "المعروف"}
 _RANKS = "قيادي|مسؤول|عضو|زعيم|امير|أمير|قائد"  # the titles of a group's leaders, shared by the patterns below
 _LEADER = re.compile(rf"(?:[وف])?(?:ال)?(?:{_RANKS}|رئيس|مدير|نائب|والي)\S{{0,2}}")
-_SPOKESMAN = re.compile(r"(?:ال)?(?:متحدث|ناطق)\S{0,2}\s+(?:باسم|بإسم|باسمه)")
+_SPOKESMAN = re.compile(r"(?:ال)?(?:متحدث|ناطق)\S{0,2}\s+(?:\S+\s+){0,2}(?:باسم|بإسم|باسمه)")
 _TITLE = re.compile(rf"(?:[وف])?(?:ال)?(?:{_RANKS}|عنصر|مقاتل|مسلح|ناشط)")
 _AFFILIATION = re.compile(rf"(?:ال)?(?:{_RANKS}|عنصر|احد|أحد)\S*\s+(?:\S+\s+)?(?:في|ب|من|لدى)?\s*\S*$")
 
