@@ -523,7 +523,8 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     for c in cands:
         if not c.roles["places"]:  # only now, so that a borrowed place never keeps two reports apart
             c.roles["places"].extend(c.clause_places or _the_same_place(c, cands, ctx))
-        c.roles["places"][:] = most_specific(c.roles["places"], ctx)
+        if c.subtype != _CAMPAIGN:  # a campaign names its countries and the towns struck in them
+            c.roles["places"][:] = most_specific(c.roles["places"], ctx)
         _group_of_the_sentences(c, ctx)
     for c in cands:
         if c.type in ("attack", "execution") and "fatalities" not in c.attributes:
