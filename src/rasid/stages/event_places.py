@@ -20,7 +20,13 @@ def is_locative(text: str, m: Mention, ctx: EventContext) -> bool:
     if re.match(r"\s*[:：]", text[m.end:m.end + 3]):
         return True  # "تونس: اعتقال داعشي": a headline's place
     words = ctx.res.cached("locative_words", _locative_words)
-    return words_before(text, m.start, 1) in words
+    if words_before(text, m.start, 1) in words:
+        return True
+    if m.start > 0 and text[m.start - 1] == "و":  # "في العراق وسوريا": the second of a pair of places
+        prior = [o for o in ctx.mentions if o.kind == "location" and o.end <= m.start - 1
+                 and not text[o.end:m.start - 1].strip()]
+        return bool(prior) and is_locative(text, prior[-1], ctx)
+    return False
 
 
 def _locative_words(res: Resources) -> frozenset[str]:
