@@ -148,6 +148,8 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
             add_unique(roles["actors"], m.entity_id)  # "ألقى داعش القبض": the subject inside the verb phrase
         elif cls in ("group", "state", "other"):
             _assign_party(cand, m, cls, ctx)
+            if m.entity_id in roles["targets"] and m.start > cand.end:
+                listed.append(m)  # "توعد مجلس النواب والقائد العام للجيش، خليفة حفتر": the list goes on
         elif cls == "platform" and typ == "media_release":
             entry = ctx.res.get(m.entity_id)
             cand.attributes.setdefault("platform", entry.name_en if entry else m.surface)
