@@ -696,3 +696,13 @@ def test_events_a_long_list_of_targets_goes_past_the_window_and_titles_stay_titl
     call = next(e for e in _events(res, text) if e.subtype == "call_to_violence")
     persons = [t for t in call.targets if t.startswith("rasid:person:")]
     assert len(persons) == 4 and len(call.targets) == 4, call.targets
+
+
+def test_events_the_speaker_of_a_video_makes_the_threat_it_shows(res: Resources) -> None:
+    text = ("توعد تنظيم داعش في ليبيا مجلس النواب الليبي بعمليات ذبح وقتل قريبة. "
+            "ونشرت مواقع تابعة لداعش تسجيلا مصورا ظهر فيه أحد مقاتلي التنظيم وهو يتوعد مجلس النواب الليبي. "
+            "وظهر في التسجيل المرئي، الذي حمل عنوان رسائل سرت، أبو يحيى التونسي الذي دعا إلى قتال مجلس النواب.")
+    events = _events(res, text)
+    video = next(e for e in events if e.subtype == "video")
+    threat = next(e for e in events if e.subtype == "threat")
+    assert video.speakers and set(video.speakers) <= set(threat.speakers), events

@@ -529,6 +529,11 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     for c in cands:
         if c.type in ("attack", "execution") and "fatalities" not in c.attributes:
             _fill_casualties(c, ctx)
+        if c.type == "threat" and not c.roles["speakers"]:
+            for r in cands:  # "وهو يتوعد ..." in the video where "ظهر ... أبو يحيى التونسي": the video's speaker threatens
+                if r.type == "media_release" and r.sentences & c.sentences:
+                    for p in r.roles["speakers"]:
+                        add_unique(c.roles["speakers"], p)
     names = {e.id: e.name_en for e in entities}
     title_sentences = sum(1 for s, _ in ctx.doc.sentences if s < ctx.doc.clean.body_offset)
     title_types = {c.type for c in cands if min(c.sentences) < title_sentences}
