@@ -709,3 +709,10 @@ def test_events_the_speaker_of_a_video_makes_the_threat_it_shows(res: Resources)
     video = next(e for e in events if e.subtype == "video")
     threat = next(e for e in events if e.subtype == "threat")
     assert video.speakers and set(video.speakers) <= set(threat.speakers), events
+
+
+def test_events_a_campaign_spans_the_days_its_reports_name(res: Resources) -> None:
+    text = ("قالت قوة المهام إن الولايات المتحدة وحلفاءها نفذوا 29 ضربة جوية يوم الأحد استهدفت تنظيم داعش في العراق. "
+            "وفي العراق نفذت 21 ضربة جوية بالقرب من الرمادي وفقا للبيان العسكري الذي أذيع اليوم الاثنين.")
+    campaigns = [e for e in _events(res, text, published="2015-08-10") if e.subtype == "airstrike_campaign"]
+    assert len(campaigns) == 1 and campaigns[0].date and campaigns[0].date.start == "2015-08-09", campaigns

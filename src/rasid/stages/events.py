@@ -166,7 +166,7 @@ def _disjoint(a: list[str], b: list[str]) -> bool:
     return bool(a and b and not set(a) & set(b))
 
 
-_CAMPAIGN = "airstrike_campaign"  # spans places: "21 ضربة في العراق"، "ثماني ضربات قرب الحسكة" are parts of one
+_CAMPAIGN = "airstrike_campaign"  # spans places and days: "21 ضربة في العراق"، "ثماني ضربات قرب الحسكة" are parts
 _SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"mass_shooting", "suicide"},
                 "other": {"beheading", "shooting"},  # execution/other: "يعدم" restates "ذبح" or "رميا بالرصاص"
                 "offensive": {"airstrike_campaign"}}  # "تشن الحملة ... نفذ 29 ضربة جوية"
@@ -189,7 +189,7 @@ def _compatible(a: Candidate, b: Candidate, res: Resources | None = None) -> boo
         return False
     if a.type in AGENT_TYPES and _disjoint(a.roles["speakers"], b.roles["speakers"]):
         return False
-    if a.date and b.date and a.date.start != b.date.start:
+    if a.date and b.date and a.date.start != b.date.start and a.subtype != _CAMPAIGN:
         return False
     titles = (a.attributes.get("title"), b.attributes.get("title"))
     return not (titles[0] and titles[1] and titles[0] != titles[1])
