@@ -716,3 +716,10 @@ def test_events_a_campaign_spans_the_days_its_reports_name(res: Resources) -> No
             "وفي العراق نفذت 21 ضربة جوية بالقرب من الرمادي وفقا للبيان العسكري الذي أذيع اليوم الاثنين.")
     campaigns = [e for e in _events(res, text, published="2015-08-10") if e.subtype == "airstrike_campaign"]
     assert len(campaigns) == 1 and campaigns[0].date and campaigns[0].date.start == "2015-08-09", campaigns
+
+
+def test_events_the_raid_of_an_arrest_is_no_offensive(res: Resources) -> None:
+    text = ("أوقفت السلطات الفلبينية رجلا مصريا يعتقد أنه كان قياديا في تنظيم داعش، في مداهمة استهدفت شقة سكنية "
+            "في مانيلا.")
+    types = {e.type for e in _events(res, text)}
+    assert "arrest" in types and "military_operation" not in types, types

@@ -508,8 +508,14 @@ def _resolve_cross_type(cands: list[Candidate], ctx: EventContext) -> list[Candi
                 and any(ctx.classes.get(a) == "group" for a in o.roles["actors"]) for o in cands) and not any(
                 ctx.classes.get(a) == "state" for a in c.roles["actors"]):
             continue
+        if c.type == "military_operation" and _RAID_WORD.search(ctx.doc.clean.full_text[c.start:c.end]) and any(
+                o.type == "arrest" and o.sentence == c.sentence for o in cands):
+            continue  # "أوقفت السلطات رجلا في مداهمة استهدفت شقة": the raid is how the arrest was made
         out.append(c)
     return [c for c in out if id(c) not in dropped]
+
+
+_RAID_WORD = re.compile(r"مداهم|دهم")
 
 
 def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity, ...], res: Resources) -> tuple[
