@@ -732,3 +732,11 @@ def test_events_the_raid_of_an_arrest_is_no_offensive(res: Resources) -> None:
             "في مانيلا.")
     types = {e.type for e in _events(res, text)}
     assert "arrest" in types and "military_operation" not in types, types
+
+
+@pytest.mark.parametrize("text, found", [
+    ('وقال العميد نجم عبد الله ان «سيارة مفخخة انفجرت وسط سوق شعبية في تلعفر، ما اسفر عن مقتل ستة مدنيين».', True),
+    ('وقال المتحدث باسم تنظيم داعش: «المعركة بيننا وبينهم قد أوقد نارها ولن تتوقف حتى نهاجم روما».', False),
+])
+def test_events_a_source_quoted_on_the_toll_reports_the_attack(res: Resources, text: str, found: bool) -> None:
+    assert any(e.type == "attack" for e in _events(res, text)) is found

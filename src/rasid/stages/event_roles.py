@@ -350,14 +350,34 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
             entry = ctx.res.get(actor)
             if entry is not None and entry.parent and ctx.classes.get(actor) == "group" and entry.parent in named:
                 add_unique(c.roles["actors"], entry.parent)
-        if c.in_quote and c.type not in AGENT_TYPES and not cue(ctx, "claim_or_release", ctx.sentence_text(c.sentence)):
-            continue  # words inside a quoted speech are not reported events, unless the quote is a claim
+        if c.in_quote and c.type not in AGENT_TYPES and not cue(ctx, "claim_or_release", ctx.sentence_text(c.sentence)) \
+                and not _quoted_toll(c, ctx):
+            continue  # quoted words are rhetoric, not reported events, unless a source quoted gives the toll
         if c.type == "media_release" and c.subtype == "statement" and _issued_by_non_group(c, ctx):
             continue  # "قالت وزارة الداخلية في بيان": a government statement is a source, not a release
         c.attributes.update(parse_attributes(c.type, c.subtype, c.trigger.attrs, ctx, c.sentence, c.start))
         c.date = sentence_date(ctx, c.sentence, c.start)
         out.append(c)
     return out
+
+
+def _quoted_toll(c: Candidate, ctx: EventContext) -> bool:
+    """"وقال العميد ان «سيارة مفخخة انفجرت وسط سوق شعبية، ما اسفر عن مقتل ستة مدنيين»": an official or a
+    witness quoted on the dead and wounded reports the blast; rhetoric ("المعركة بيننا وبينهم") counts none."""
+    s, e = ctx.doc.sentences[c.sentence]
+    text = ctx.doc.clean.full_text
+    if any(ctx.classes.get(m.entity_id) in ("group", "media_arm") for m in ctx.sentence_mentions(c.sentence)
+           if m.start < c.start):
+        return False  # the group or its outlet speaks
+    opening = max((i for i in range(s, c.start) if text[i] in _QUOTE_MARKS), default=s)
+    closing = min((i for i in range(c.end, e) if text[i] in _QUOTE_MARKS), default=e)
+    return _TOLL.search(text, opening, closing) is not None
+
+
+_QUOTE_MARKS = "«»\"“”"
+
+
+_TOLL = re.compile(r"مقتل|قتل|قتلى|قتيل|إصابة|اصابة|أصيب|اصيب|جرح|جرحى|أسفر|اسفر|مصرع")
 
 
 def _issued_by_non_group(c: Candidate, ctx: EventContext) -> bool:
