@@ -265,3 +265,7 @@ def test_entities_supporters_of_the_group_are_no_organisation(res: Resources, te
 def test_entities_a_town_word_before_a_role_in_apposition_is_a_surname(res: Resources) -> None:
     found = _by_kind("وهذا ما أكده عدنان عفرين؛ المتحدث باسم العملية في دير الزور", res)
     assert "عدنان عفرين" in found.get("person", set()) and "عفرين" not in found.get("location", set()), found
+
+
+def test_entities_a_great_city_comes_before_a_district_of_its_name(res: Resources) -> None:
+    assert "gn:360630" in _ids("وصل الوفد إلى القاهرة أمس.", res)

@@ -216,6 +216,9 @@ def _choose(hit: _Hit, doc_context: dict[str, Any], res: Resources) -> KBEntry |
 
 
 def _precision_rank(e: KBEntry) -> int:
+    """Countries, then provinces and great cities ("القاهرة" is Cairo before a Yemeni district), then the rest."""
+    if e.population >= 500_000:
+        return 1
     return {"country": 0, "admin1": 1, "place": 2, "admin2": 3}.get(e.precision or "", 4) if e.population == 0 else 2
 
 

@@ -58,12 +58,12 @@ def _is_negated(text: str, pos: int, end: int, ctx: EventContext, blockers: bool
     before = " ".join(text[:pos].split()[-3:])
     if cue(ctx, "negation", before) or cue(ctx, "hypothetical", " ".join(text[:pos].split()[-2:])):
         return True
-    around = " ".join(text[:pos].split()[-2:] + text[end:].split()[:2])
+    around = " ".join(text[:pos].split()[-2:] + text[pos:end].split()[:1] + text[end:].split()[:2])  # "سيشن"
     if cue(ctx, "future", around) and not cue(ctx, "threat_word", text[max(0, pos - 2):end]):
         return True  # "هجوم الرقة سيكون": what will happen is not an event (a threat is)
     if not blockers or ctx.rules.blockers is None:
         return False
-    for m in ctx.rules.blockers.finditer(text, max(0, pos - 40), min(len(text), end + 5)):
+    for m in ctx.rules.blockers.finditer(text, max(0, pos - 40), min(len(text), end + 25)):
         if m.start() < end and m.end() >= pos:
             return True
     return False
