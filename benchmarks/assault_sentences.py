@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from rasid import api  # noqa: E402
-from rasid.model import RawDoc  # noqa: E402
-from rasid.pipeline import extract_all  # noqa: E402
+from rasid import api
+from rasid.model import RawDoc
+from rasid.pipeline import extract_all
 
 ASSAULT_TYPES = {"attack", "execution"}
 

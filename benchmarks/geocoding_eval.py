@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-import rasid  # noqa: E402
+import rasid
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
