@@ -753,3 +753,15 @@ def test_events_the_raid_of_an_arrest_is_no_offensive(res: Resources) -> None:
 ])
 def test_events_a_source_quoted_on_the_toll_reports_the_attack(res: Resources, text: str, found: bool) -> None:
     assert any(e.type == "attack" for e in _events(res, text)) is found
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("وهددت جماعة الحوثي التحالف العربي بأنه لن يذوق طعم الأمان منذ اليوم.", "Houthis", "Saudi-led coalition"),
+    ("الحوثيون يتوعدون التحالف العربي برد قاس على مقتل الصماد.", "Houthis", "Saudi-led coalition"),
+    ("نشر تنظيم داعش مجلته متوعداً دول التحالف بمعركة شرسة في الرقة.", "Islamic State",
+     "International coalition against ISIS"),
+])
+def test_events_who_threatens_is_the_subject_of_the_threat_verb(res: Resources, text: str, actor: str,
+                                                                 target: str) -> None:
+    threat = next(e for e in _events(res, text) if e.type == "threat")
+    assert actor in _names(res, threat.actors) and target in _names(res, threat.targets), threat

@@ -56,6 +56,26 @@ def _assign_mentions(cands: list[Candidate], ctx: EventContext) -> dict[int, lis
     return out
 
 
+def _subject_of_threat(text: str, cand: Candidate, m: Mention, ms: list[Mention]) -> bool:
+    """The party right before the threat verb ("الحوثيون يتوعدون"), or right after a finite one when none
+    stands before it ("وهددت جماعة الحوثي"); after a participle ("متوعداً دول التحالف") it is the object."""
+    words = text[cand.start:cand.end].split()
+    verb_end = cand.start + len(words[0]) if words else cand.end
+
+    def close(gap: str) -> bool:
+        return len(gap.split()) <= 1 and not re.search(r"[.،,:؛]", gap)
+
+    verb = words[0].lstrip("وفب") if words else ""
+    if not verb or verb.startswith(("ال", "تهديد", "وعيد")) or verb.endswith(("ات", "ة", "ه")):
+        return False  # "تبحث الشرطة التهديدات": a noun, not the verb of the threat
+    before = [o for o in ms if o.end <= cand.start and close(text[o.end:cand.start])]
+    if before:
+        return m in before
+    pronoun = text[max(0, cand.start - 8):cand.start].split()[-1:] in (["وهو"], ["وهي"], ["وهم"], ["هو"], ["هي"])
+    participle = verb.startswith("م") or verb.endswith(("ا", "اً"))
+    return not (participle or pronoun) and m.start >= verb_end and close(text[verb_end:m.start])
+
+
 def _titles_a_person(text: str, m: Mention, ms: list[Mention]) -> bool:
     """The organisation is part of a person's title: a title word before it, his name right after it."""
     after = [o for o in ms if o.kind == "person" and o.start >= m.end and len(text[m.end:o.start].split()) <= 1]
@@ -146,6 +166,8 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         elif cls in ("group", "state", "other") and typ not in AGENT_TYPES and cand.start < m.start \
                 and m.end < cand.end:
             add_unique(roles["actors"], m.entity_id)  # "ألقى داعش القبض": the subject inside the verb phrase
+        elif cls in ("group", "state", "other") and typ == "threat" and _subject_of_threat(text, cand, m, ms):
+            add_unique(roles["actors"], m.entity_id)  # "وهددت جماعة الحوثي", "الحوثيون يتوعدون": who threatens
         elif cls in ("group", "state", "other"):
             _assign_party(cand, m, cls, ctx)
             if m.entity_id in roles["targets"] and m.start > cand.end:
