@@ -765,9 +765,3 @@ def test_events_who_threatens_is_the_subject_of_the_threat_verb(res: Resources, 
                                                                  target: str) -> None:
     threat = next(e for e in _events(res, text) if e.type == "threat")
     assert actor in _names(res, threat.actors) and target in _names(res, threat.targets), threat
-
-
-def test_events_the_parent_named_to_describe_a_branch_is_no_party(res: Resources) -> None:
-    text = "خطفت جبهة النصرة ذراع تنظيم القاعدة في سوريا ثمانية عناصر من الفرقة 30 قرب مدينة اعزاز."
-    attack = next(e for e in _events(res, text) if e.type == "attack")
-    assert "Al-Nusra Front" in _names(res, attack.actors) and "al-Qaeda" not in _names(res, attack.actors), attack

@@ -56,14 +56,6 @@ def _assign_mentions(cands: list[Candidate], ctx: EventContext) -> dict[int, lis
     return out
 
 
-_BRANCH_OF = re.compile(r"(?:ذراع|فرع|جناح)\S{0,2}\s*(?:تنظيم|جماعة|حركة)?\s*$")
-
-
-def _describes_a_branch(text: str, m: Mention) -> bool:
-    """The group names what another is: "ذراع تنظيم القاعدة", "فرع التنظيم في سيناء" describe, they do not act."""
-    return bool(_BRANCH_OF.search(" ".join(text[max(0, m.start - 40):m.start].split()[-3:])))
-
-
 def _subject_of_threat(text: str, cand: Candidate, m: Mention, ms: list[Mention]) -> bool:
     """The party right before the threat verb ("الحوثيون يتوعدون"), or right after a finite one when none
     stands before it ("وهددت جماعة الحوثي"); after a participle ("متوعداً دول التحالف") it is the object."""
@@ -375,12 +367,7 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
             _add_demand_addressees(c, ctx)
         c.roles["targets"][:] = [t for t in c.roles["targets"] if t not in c.roles["actors"]]
         c.roles["places"][:] = most_specific(c.roles["places"], ctx)
-        text = ctx.doc.clean.full_text
-        described = {m.entity_id for m in ctx.sentence_mentions(c.sentence)
-                     if c.type not in AGENT_TYPES and _describes_a_branch(text, m)}
-        for role in ("actors", "targets"):  # "جبهة النصرة، ذراع تنظيم القاعدة في سوريا": who the branch is
-            c.roles[role][:] = [a for a in c.roles[role] if a not in described]
-        named = {m.entity_id for m in ctx.sentence_mentions(c.sentence)} - described
+        named = {m.entity_id for m in ctx.sentence_mentions(c.sentence)}
         for actor in list(c.roles["actors"]):  # a branch acts for its parent group when the parent is named too
             entry = ctx.res.get(actor)
             if entry is not None and entry.parent and ctx.classes.get(actor) == "group" and entry.parent in named:
