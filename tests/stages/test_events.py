@@ -765,3 +765,10 @@ def test_events_who_threatens_is_the_subject_of_the_threat_verb(res: Resources, 
                                                                  target: str) -> None:
     threat = next(e for e in _events(res, text) if e.type == "threat")
     assert actor in _names(res, threat.actors) and target in _names(res, threat.targets), threat
+
+
+def test_events_where_someone_comes_from_is_no_scene(res: Resources) -> None:
+    text = "اعتقلت قوات الأمن عنصرا من تنظيم داعش أصيل مدينة المهدية في مدينة سوسة."
+    arrest = next(e for e in _events(res, text) if e.type == "arrest")
+    places = _names(res, arrest.places)
+    assert "Sousse" in places and not any("Mahdia" in p for p in places), places

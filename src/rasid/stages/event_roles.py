@@ -130,6 +130,8 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         if cls in ("person", "state", "other") and typ not in AGENT_TYPES and _is_source(text, m, ctx):
             add_unique(roles["speakers"], m.entity_id)  # "قال الجيش العراقي": the source of the report
             continue
+        if cls == "location" and cue(ctx, "origin", words_before(text, m.start, 3)):
+            continue  # "أصيل مدينة المهدية", "من مواليد الشيشان": where someone comes from, not the scene
         if cls == "location":
             entry = ctx.res.get(m.entity_id)
             if (typ in _STATE_ACTS and entry is not None and entry.precision == "country"
