@@ -399,8 +399,6 @@ def _quoted_toll(c: Candidate, ctx: EventContext) -> bool:
 
 
 _QUOTE_MARKS = "«»\"“”"
-
-
 _TOLL = re.compile(r"مقتل|قتل|قتلى|قتيل|إصابة|اصابة|أصيب|اصيب|جرح|جرحى|أسفر|اسفر|مصرع")
 
 
