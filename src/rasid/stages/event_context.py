@@ -15,6 +15,7 @@ from rasid.resources import KBEntry, Resources
 from rasid.stages.event_rules import EventRules, Trigger, compile_rules
 
 AGENT_TYPES = {"media_release", "threat"}
+DEFINITE = ("ال", "وال", "بال", "فال", "لل")  # the article with its clitics: "الهجوم" points back
 
 
 def build_actor_classes(res: Resources) -> dict[str, str]:

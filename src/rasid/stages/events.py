@@ -15,7 +15,7 @@ from rasid.model import DateValue, Entity, Event, Mention, NormalDoc
 from rasid.resources import Resources
 from rasid.stages.event_attrs import describe
 from rasid.stages.event_context import (
-    AGENT_TYPES,
+    DEFINITE,
     Candidate,
     EventContext,
     add_unique,
@@ -26,7 +26,14 @@ from rasid.stages.event_context import (
     norm_index,
     words_before,
 )
-from rasid.stages.event_places import most_specific, places_nest
+from rasid.stages.event_merge import (
+    CAMPAIGN,
+    fold_release_mentions,
+    is_background,
+    merge_events,
+    the_same_place,
+)
+from rasid.stages.event_places import most_specific
 from rasid.stages.event_roles import fill_roles, is_single_day, retype
 from rasid.stages.event_rules import Trigger
 
@@ -143,9 +150,6 @@ def _inside_a_name(start: int, end: int, ctx: EventContext, i: int) -> bool:
     return any(m.kind in _NAMED_KINDS and m.start <= start and end <= m.end for m in ctx.sentence_mentions(i))
 
 
-_DEFINITE = ("ال", "وال", "بال", "فال", "لل")
-
-
 def _points_back(text: str, s: int, e: int, ctx: EventContext) -> bool:
     """"الهجوم", "هجوم التنظيم" (definite by its genitive), "حينها": a trigger naming an event already read.
     Plurals ("التفجيرات") open a new series; "هجوما" is indefinite."""
@@ -155,152 +159,11 @@ def _points_back(text: str, s: int, e: int, ctx: EventContext) -> bool:
         return False
     following = text[e:].split()[:1]
     construct = len(words) == 1 and not word.endswith("ا") and bool(following) and following[0].startswith("ال")
-    return word.startswith(_DEFINITE) or construct or cue(ctx, "back_then", text) or cue(ctx, "the_attackers", text)
+    return word.startswith(DEFINITE) or construct or cue(ctx, "back_then", text) or cue(ctx, "the_attackers", text)
 
 
 _THREATENED_TYPES = {"attack", "execution", "military_operation", "leadership_change"}
 _NEAR = 25  # characters: "هجوم انتحاري" is one suicide attack, not also an armed assault
-
-
-def _disjoint(a: list[str], b: list[str]) -> bool:
-    return bool(a and b and not set(a) & set(b))
-
-
-_CAMPAIGN = "airstrike_campaign"  # spans places and days: "21 ضربة في العراق"، "ثماني ضربات قرب الحسكة" are parts
-_SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"mass_shooting", "suicide"},
-                "other": {"beheading", "shooting"},  # execution/other: "يعدم" restates "ذبح" or "رميا بالرصاص"
-                "offensive": {"airstrike_campaign"}}  # "تشن الحملة ... نفذ 29 ضربة جوية"
-
-
-def _same_kind(a: Candidate, b: Candidate) -> bool:
-    """Same subtype, or a generic one ("انفجار") restating a specific one ("سيارة مفخخة")."""
-    return a.subtype == b.subtype or b.subtype in _SPECIFIC_OF.get(a.subtype or "", ()) or \
-        a.subtype in _SPECIFIC_OF.get(b.subtype or "", ())
-
-
-def _compatible(a: Candidate, b: Candidate, res: Resources | None = None) -> bool:
-    """Same event restated: same type and subtype, and no disagreeing place, target or day."""
-    if a.type != b.type or not _same_kind(a, b):
-        return False
-    if _disjoint(a.roles["places"], b.roles["places"]) and _CAMPAIGN not in (a.subtype, b.subtype) and not (
-            res is not None and places_nest(a.roles["places"], b.roles["places"], res)):
-        return False
-    if _disjoint(a.roles["targets"], b.roles["targets"]) and a.type not in AGENT_TYPES:
-        return False
-    if a.type in AGENT_TYPES and _disjoint(a.roles["speakers"], b.roles["speakers"]):
-        return False
-    if a.date and b.date and a.date.start != b.date.start and a.subtype != _CAMPAIGN:
-        return False
-    titles = (a.attributes.get("title"), b.attributes.get("title"))
-    return not (titles[0] and titles[1] and titles[0] != titles[1])
-
-
-def _refers_back(m: Candidate, c: Candidate, res: Resources | None) -> bool:
-    """"وتبنى داعش الهجوم": a definite trigger with no place of its own elsewhere restates the last such event."""
-    if not c.is_definite or m.type != c.type or c.type not in _ANAPHORIC_TYPES or c.sentence <= max(m.sentences):
-        return False
-    if _disjoint(m.roles["places"], c.roles["places"]) and not (
-            res is not None and places_nest(m.roles["places"], c.roles["places"], res)):
-        return False
-    return not (m.date and c.date and abs(_day_gap(m.date.start, c.date.start)) > 1)  # "ليل السبت الأحد"
-
-
-def _day_gap(a: str, b: str) -> int:
-    from datetime import date
-
-    try:
-        return (date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days
-    except ValueError:
-        return 0 if a == b else 99
-
-
-_ANAPHORIC_TYPES = {"attack", "execution", "military_operation"}
-
-
-def merge_events(cands: list[Candidate], res: Resources | None = None) -> list[Candidate]:
-    """One event restated in several sentences becomes one event with all its evidence."""
-    merged: list[Candidate] = []
-    for c in sorted(cands, key=lambda c: (c.sentence, c.start)):
-        earlier = [m for m in merged if m.type == c.type]
-        if earlier and _refers_back(earlier[-1], c, res) and (
-                _is_background(earlier[-1]) == _is_background(c) or c.date is None):
-            _absorb(earlier[-1], c)  # "وكان المهاجمون قد أطلقوا النار": a detail of the news, not a past event
-            continue
-        for m in merged:
-            if _compatible(m, c, res) and (_is_background(m) == _is_background(c)
-                                      or not (m.is_recalled or c.is_recalled)):  # a relative clause restating
-                if _is_background(m) and not _is_background(c):
-                    m.background = False  # type: ignore[attr-defined]
-                _absorb(m, c)
-                break
-        else:
-            merged.append(c)
-    return merged
-
-
-def _names_a_release(c: Candidate, ctx: EventContext) -> bool:
-    """"عندما بث التنظيم الفيديو", "ظهروا في فيديو للتنظيم الأسبوع الماضي", "أظهرت مقاطع الفيديو": a release
-    named again (a definite noun, or "في" + a recording nobody is said to release here), not released here."""
-    from rasid.stages.normalize import fold
-
-    text = ctx.doc.clean.full_text
-    words = fold(text[c.start:c.end]).split()
-    if any(w.startswith(_DEFINITE) for w in words):
-        return True
-    after = " ".join(text[c.end:c.end + 40].split()[:3])
-    return words_before(text, c.start, 1) in ("في", "وفي") and not cue(ctx, "release_verb", after)
-
-
-def _own_calendar_day(c: Candidate, m: Candidate) -> bool:
-    """"آخر تسجيل بثه التنظيم إلى 29 نيسان ... بث الفيديو": a recording dated by the calendar is its own."""
-    return bool(c.date and not c.date.is_inferred and any(ch.isdigit() for ch in c.date.text or "")
-                and (m.date is None or m.date.start != c.date.start))
-
-
-def _fold_release_mentions(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
-    """A recording named again joins the release it names (its sentences, attributes and producer; not the
-    people of its sentence nor that sentence's date): same format, the nearest release told as released."""
-    mentions = [c for c in cands if c.type == "media_release" and c.subtype != "statement"
-                and _names_a_release(c, ctx)]
-    dropped: set[int] = set()
-    for c in mentions:
-        released = [m for m in cands if m is not c and id(m) not in dropped and m.type == c.type
-                    and m.subtype == c.subtype and not (m in mentions and min(m.sentences) > min(c.sentences))
-                    and not _own_calendar_day(c, m)]
-        if not released:
-            continue
-        m = min(released, key=lambda r: min(abs(i - j) for i in r.sentences for j in c.sentences))
-        m.named_in |= c.sentences | c.named_in  # evidence only: what the release is and shows stays its own
-        for k, v in c.attributes.items():
-            m.attributes.setdefault(k, v)
-        for a in c.roles["actors"]:
-            add_unique(m.roles["actors"], a)
-        dropped.add(id(c))
-    return [c for c in cands if id(c) not in dropped]
-
-
-def _the_same_place(c: Candidate, cands: list[Candidate], ctx: EventContext) -> list[str]:
-    """"وهاجمت النصرة مقرا للفرقة في المنطقة نفسها": the place first named for the event told just before."""
-    if not any(cue(ctx, "same_place", ctx.sentence_text(i)) for i in c.sentences):
-        return []
-    before = [k for k in cands if k is not c and k.roles["places"] and min(k.sentences) < min(c.sentences)]
-    return max(before, key=lambda k: max(i for i in k.sentences if i < min(c.sentences))).roles["places"][:1] \
-        if before else []
-
-
-def _absorb(m: Candidate, c: Candidate) -> None:
-    """``c`` restates ``m``: its parties, attributes, sentences and date join ``m``; the specific subtype wins."""
-    if c.subtype in _SPECIFIC_OF.get(m.subtype or "", ()):
-        m.trigger = c.trigger
-    for role in m.roles:
-        for v in c.roles[role]:
-            add_unique(m.roles[role], v)
-    for k, v in c.attributes.items():
-        m.attributes.setdefault(k, v)
-    m.sentences |= c.sentences
-    m.date = m.date or c.date
-    for p in c.clause_places:
-        add_unique(m.clause_places, p)
 
 
 def _share_parties(cands: list[Candidate], ctx: EventContext) -> None:
@@ -346,10 +209,6 @@ def _own_strike(c: Candidate, ctx: EventContext) -> bool:
 _NATIONALITY = re.compile(r"(?:امريكي|أمريكي|أميركي|روسي|تركي|فرنسي|بريطاني|عراقي|سوري|أردني|اردني|سعودي|إماراتي|اماراتي|مصري)(?:ة|ه)?")
 
 
-def _is_background(c: Candidate) -> bool:
-    return bool(getattr(c, "background", False))
-
-
 def _mark_background(cands: list[Candidate], ctx: EventContext) -> None:
     """Background: a recalled past event ("ويعود آخر هجوم", "كان قد"), a relative clause, an old date."""
     published = ctx.doc.clean.published
@@ -388,7 +247,7 @@ _NEWS_DAYS = 1  # the news happened on the publication day or the day before ("�
 def _is_core(c: Candidate, ctx: EventContext, title_types: set[str]) -> bool:
     """The news: stated in the title or the lede (first body sentences), or dated to the last days
     ("إلى ذلك أعلن ... أمس مقتل"), and not as background."""
-    if _is_background(c):
+    if is_background(c):
         return False
     published = ctx.doc.clean.published
     if c.date and published and not c.date.is_inferred and c.date.precision == "day" \
@@ -525,11 +384,11 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     cands = _resolve_cross_type(fill_roles(find_triggers(ctx), ctx), ctx)
     _share_parties(cands, ctx)
     _mark_background(cands, ctx)
-    cands = _fold_release_mentions(merge_events(cands, res), ctx)
+    cands = fold_release_mentions(merge_events(cands, res), ctx)
     for c in cands:
         if not c.roles["places"]:  # only now, so that a borrowed place never keeps two reports apart
-            c.roles["places"].extend(c.clause_places or _the_same_place(c, cands, ctx))
-        if c.subtype != _CAMPAIGN:  # a campaign names its countries and the towns struck in them
+            c.roles["places"].extend(c.clause_places or the_same_place(c, cands, ctx))
+        if c.subtype != CAMPAIGN:  # a campaign names its countries and the towns struck in them
             c.roles["places"][:] = most_specific(c.roles["places"], ctx)
         _group_of_the_sentences(c, ctx)
     for c in cands:
@@ -546,7 +405,7 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     core_flags = {id(c): _is_core(c, ctx, title_types) for c in cands}
     releases = [c for c in cands if c.type == "media_release" and core_flags[id(c)]]
     for c in cands:  # what the reported release says is news too: its threats and calls are core
-        if c.type == "threat" and not _is_background(c) and any(_says(r, c) for r in releases):
+        if c.type == "threat" and not is_background(c) and any(_says(r, c) for r in releases):
             core_flags[id(c)] = True
         if c.type in _SHOWN_TYPES and any(r.subtype in _VISUAL for r in releases) and _shown(c, ctx):
             core_flags[id(c)] = True  # "ظهر فيه عناصر التنظيم وهم ينفذون هجمات": what the video shows
