@@ -772,3 +772,9 @@ def test_events_where_someone_comes_from_is_no_scene(res: Resources) -> None:
     arrest = next(e for e in _events(res, text) if e.type == "arrest")
     places = _names(res, arrest.places)
     assert "Sousse" in places and not any("Mahdia" in p for p in places), places
+
+
+def test_events_an_armed_group_struck_from_the_air_is_the_target(res: Resources) -> None:
+    text = "قتل 86 من ميليشيات الحوثي في غارات لمقاتلات التحالف العربي على الساحل الغربي."
+    strike = next(e for e in _events(res, text) if e.subtype in ("airstrike", "airstrike_campaign"))
+    assert "Houthis" in _names(res, strike.targets) and "Houthis" not in _names(res, strike.actors), strike

@@ -23,8 +23,7 @@ def _disjoint(a: list[str], b: list[str]) -> bool:
 
 CAMPAIGN = "airstrike_campaign"  # spans places and days: "21 ضربة في العراق"، "ثماني ضربات قرب الحسكة" are parts
 _SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"mass_shooting", "suicide"},
-                "other": {"beheading", "shooting"},  # execution/other: "يعدم" restates "ذبح" or "رميا بالرصاص"
-                "offensive": {"airstrike_campaign"}}  # "تشن الحملة ... نفذ 29 ضربة جوية"
+                "other": {"beheading", "shooting"}}  # execution/other: "يعدم" restates "ذبح" or "رميا بالرصاص"
 
 
 def _same_kind(a: Candidate, b: Candidate) -> bool:

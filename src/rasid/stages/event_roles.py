@@ -121,7 +121,8 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         if cand.subtype in _FROM_AFAR and cls == "person" and (
                 _is_source(text, m, ctx) or _category(ctx, m.entity_id) in _COMMENTATORS | {"military"}):
             continue  # "أعلن قائد العمليات اللواء ... مقتل عناصر في غارة": who reports the strike
-        if cand.subtype in _FROM_AFAR and cls in ("person", "group"):
+        if cand.subtype in _FROM_AFAR and cls in ("person", "group") or cand.subtype in _FROM_THE_AIR \
+                and _category(ctx, m.entity_id) in _NON_STATE:
             add_unique(roles["targets"], m.entity_id)  # nobody but a state force flies an airstrike
             continue
         if typ in ("attack", "leadership_change") and cls == "state" and _genitive_of_trigger(text, cand, m):
@@ -194,6 +195,8 @@ _COMMENTATORS = {"politician", "official", "diplomat", "cleric", "activist"}
 _OBSERVERS = {"monitor", "think_tank", "programme"}
 _REMOTE = {"airstrike", "shelling"}
 _FROM_AFAR = _REMOTE | {"airstrike_campaign"}
+_FROM_THE_AIR = {"airstrike", "airstrike_campaign"}
+_NON_STATE = {"armed_group", "armed_group_branch"}  # the Houthis fire missiles, they fly no strike
 _EXPLOSIVE = {"bombing", "ied", "car_bomb", "suicide", "assassination"}
 
 

@@ -118,9 +118,10 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
             if trig.type in seen_types and before[-1:] and before[-1] in _DEMONSTRATIVES:
                 continue  # "هذه الهجمات" points back to an event already read
             kept.append((s, e, trig))
-        campaigns = [(ts, te) for ts, te, t in kept if t.subtype == "airstrike_campaign"]
+        campaigns = [(ts, te) for ts, te, t in kept if t.subtype == CAMPAIGN]
         kept = [k for k in kept if not (k[2].type == "attack" and any(
-            k[0] < te + _NEAR and ts < k[1] + _NEAR for ts, te in campaigns))]  # "29 ضربة جوية تستهدف داعش"
+            k[0] < te + _NEAR and ts < k[1] + _NEAR for ts, te in campaigns))  # "29 ضربة جوية تستهدف داعش"
+            and not (campaigns and k[2].subtype == "offensive" and "حمل" in text[k[0]:k[1]])]  # "تشن الحملة"
         by_type = {id(k): k for k in kept}
         threat_at = min((s for s, _, t in by_type.values() if t.type == "threat"), default=None)
         for s, e, trig in by_type.values():
