@@ -85,6 +85,9 @@ def test_events_each_type_is_found(res: Resources, text: str, typ: str, subtype:
     ("وقال المتحدث إن التنظيم سيشن هجوما واسعا على المدينة.", "military_operation"),
     ("تحول تنظيم داعش إلى تكتيكات يائسة لوقف تقدم التحالف.", "military_operation"),
     ("أعلن الطرفان وقف إطلاق النار في المدينة.", "attack"),
+    ("وبذلك يهدد هذا التنظيم الأمن والاستقرار في منطقة الشرق الأوسط.", "threat"),
+    ("كاميرون: بريطانيا مستعدة لقصف المتشددين في ليبيا وسوريا.", "attack"),
+    ("قالت بريطانيا إن شن هجوم أمر مرجح بقوة.", "military_operation"),
     ("قال ناشطون في حملة \"الرقة تذبح بصمت\" إن مقاتلي داعش انتشروا في المدينة.", "execution"),
     ("انضم في شبابه إلى \"الجماعة السلفية للدعوة والقتال\" في الجزائر.", "threat"),
 ])
@@ -778,3 +781,9 @@ def test_events_an_armed_group_struck_from_the_air_is_the_target(res: Resources)
     text = "قتل 86 من ميليشيات الحوثي في غارات لمقاتلات التحالف العربي على الساحل الغربي."
     strike = next(e for e in _events(res, text) if e.subtype in ("airstrike", "airstrike_campaign"))
     assert "Houthis" in _names(res, strike.targets) and "Houthis" not in _names(res, strike.actors), strike
+
+
+def test_events_a_group_that_fires_rockets_is_the_actor(res: Resources) -> None:
+    text = "أطلق عناصر تنظيم داعش عشرات الصواريخ على قضاء مخمور ما أسفر عن مقتل 18 من قوات البيشمركة."
+    shelling = next(e for e in _events(res, text) if e.subtype == "shelling")
+    assert "Islamic State" in _names(res, shelling.actors), shelling

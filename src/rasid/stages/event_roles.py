@@ -121,8 +121,7 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         if cand.subtype in _FROM_AFAR and cls == "person" and (
                 _is_source(text, m, ctx) or _category(ctx, m.entity_id) in _COMMENTATORS | {"military"}):
             continue  # "أعلن قائد العمليات اللواء ... مقتل عناصر في غارة": who reports the strike
-        if cand.subtype in _FROM_AFAR and cls in ("person", "group") or cand.subtype in _FROM_THE_AIR \
-                and _category(ctx, m.entity_id) in _NON_STATE:
+        if cand.subtype in _FROM_THE_AIR and (cls in ("person", "group") or _category(ctx, m.entity_id) in _NON_STATE):
             add_unique(roles["targets"], m.entity_id)  # nobody but a state force flies an airstrike
             continue
         if typ in ("attack", "leadership_change") and cls == "state" and _genitive_of_trigger(text, cand, m):
