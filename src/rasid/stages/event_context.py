@@ -149,7 +149,7 @@ def _datelines(doc: NormalDoc) -> tuple[tuple[int, int], ...]:
     dateline = doc.clean.dateline
     if dateline and body.lstrip().startswith(dateline):
         out.append((base, base + body.index(dateline) + len(dateline)))
-    line_starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", body)]
     for start in line_starts:
         if out and start < out[0][1] - base:
             continue
@@ -179,7 +179,8 @@ def _find_dates(doc: NormalDoc, res: Resources) -> list[DateValue]:
     return list(find_dates(doc.clean.full_text, doc.clean.published, rules))
 
 
-_QUOTES = re.compile(r"[\"“”«»]")
+QUOTE_MARKS = "\"“”«»"
+_QUOTES = re.compile(f"[{QUOTE_MARKS}]")
 
 
 def inside_quote(sentence: str, pos: int) -> bool:

@@ -10,7 +10,15 @@ from dataclasses import replace
 
 from rasid.model import DateValue, Mention
 from rasid.stages.event_attrs import parse_attributes
-from rasid.stages.event_context import AGENT_TYPES, Candidate, EventContext, add_unique, cue, words_before
+from rasid.stages.event_context import (
+    AGENT_TYPES,
+    QUOTE_MARKS,
+    Candidate,
+    EventContext,
+    add_unique,
+    cue,
+    words_before,
+)
 from rasid.stages.event_places import (
     is_locative,
     is_reference_point,
@@ -395,12 +403,11 @@ def _quoted_toll(c: Candidate, ctx: EventContext) -> bool:
     if any(ctx.classes.get(m.entity_id) in ("group", "media_arm") for m in ctx.sentence_mentions(c.sentence)
            if m.start < c.start):
         return False  # the group or its outlet speaks
-    opening = max((i for i in range(s, c.start) if text[i] in _QUOTE_MARKS), default=s)
-    closing = min((i for i in range(c.end, e) if text[i] in _QUOTE_MARKS), default=e)
+    opening = max((i for i in range(s, c.start) if text[i] in QUOTE_MARKS), default=s)
+    closing = min((i for i in range(c.end, e) if text[i] in QUOTE_MARKS), default=e)
     return _TOLL.search(text, opening, closing) is not None
 
 
-_QUOTE_MARKS = "«»\"“”"
 _TOLL = re.compile(r"مقتل|قتل|قتلى|قتيل|إصابة|اصابة|أصيب|اصيب|جرح|جرحى|أسفر|اسفر|مصرع")
 
 

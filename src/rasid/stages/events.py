@@ -57,15 +57,21 @@ def _needs_met(trigger: Trigger, ctx: EventContext, i: int, text: str) -> bool:
     return True
 
 
+def _last_words(text: str, pos: int, n: int) -> list[str]:
+    """The last ``n`` words before ``pos``, split from the right (asked for every trigger match)."""
+    return text[:pos].rsplit(None, n)[-n:]
+
+
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هولاء"})
 
 
 def _is_negated(text: str, pos: int, end: int, ctx: EventContext, blockers: bool = True) -> bool:
     """Negated, hypothetical or blocked: "لم يعلن", "مخاوف من تهديد", "حكم الإعدام", "معدة لتفجير"."""
-    before = " ".join(text[:pos].split()[-3:])
-    if cue(ctx, "negation", before) or cue(ctx, "hypothetical", " ".join(text[:pos].split()[-2:])):
+    if cue(ctx, "negation", " ".join(_last_words(text, pos, 3))) or cue(
+            ctx, "hypothetical", " ".join(_last_words(text, pos, 2))):
         return True
-    around = " ".join(text[:pos].split()[-2:] + text[pos:end].split()[:1] + text[end:].split()[:2])  # "سيشن"
+    around = " ".join(_last_words(text, pos, 2) + text[pos:end].split(None, 1)[:1]
+                      + text[end:].split(None, 2)[:2])  # the trigger's own first word too: "سيشن"
     if cue(ctx, "future", around) and not cue(ctx, "threat_word", text[max(0, pos - 2):end]):
         return True  # "هجوم الرقة سيكون": what will happen is not an event (a threat is)
     if not blockers or ctx.rules.blockers is None:
@@ -101,10 +107,10 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
         found = by_sentence[i]
         kept: list[tuple[int, int, Trigger]] = []
         for s, e, trig in sorted(found, key=lambda f: (f[2].rank, f[0])):
-            before = text[:s].split()
-            count = " ".join(before[-1:] + text[s:e].split()[:1])  # "نفذ 29 ضربة", "21 ضربة أصابت"
+            before = _last_words(text, s, 3)
+            count = " ".join(before[-1:] + text[s:e].split(None, 1)[:1])  # "نفذ 29 ضربة", "21 ضربة أصابت"
             campaign = trig.subtype == "airstrike" and (cue(ctx, "strike_count", count)
-                                                        or cue(ctx, "more_strikes", " ".join(before[-3:])))
+                                                        or cue(ctx, "more_strikes", " ".join(before)))
             if campaign:  # "نفذ 29 ضربة جوية", "كثف غاراته": a campaign of strikes, not one strike
                 trig = retype(trig, "military_operation", "airstrike_campaign")
             if any(t.type == trig.type and (t.subtype == trig.subtype or s < te + _NEAR and ts < e + _NEAR)
@@ -127,7 +133,7 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
         for s, e, trig in by_type.values():
             answered = False
             if threat_at is not None and trig.type in _THREATENED_TYPES and s > threat_at:
-                answered = cue(ctx, "occasion", " ".join(text[:s].split()[-2:]))
+                answered = cue(ctx, "occasion", " ".join(_last_words(text, s, 2)))
                 if not answered:
                     continue  # "دعا إلى ... بالمفخخات": the car bombs are what is called for, not an attack
             ns = ctx.sent_norm[i][0]
@@ -135,7 +141,7 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
             if _inside_a_name(o_s, o_e, ctx, i):
                 continue
             cand = Candidate(trig, i, o_s, o_e, sentences={i}, in_quote=inside_quote(text, s))
-            cand.is_relative = cue(ctx, "relative", " ".join(text[:s].split()[-3:]))
+            cand.is_relative = cue(ctx, "relative", " ".join(_last_words(text, s, 3)))
             cand.is_answered = answered  # "دعا إلى الثأر بعد الهجوم": it happened, before the call
             cand.is_definite = _points_back(text, s, e, ctx)
             out.append(cand)
