@@ -90,6 +90,10 @@ class Resources:
         rules: dict[str, Any] = {}
         for path in sorted((base / "rules").glob("*.json")):
             rules[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+        from rasid.stages.entity_generic import generic_entries
+
+        for entry in generic_entries(entries, rules.get("generic_bodies") or {}).values():
+            _merge(entries, entry)  # "Libyan police": a country's bodies that the knowledge base lacks
         return cls(entries=entries, rules=rules, data_dir=base)
 
     def get(self, entity_id: str) -> KBEntry | None:

@@ -269,3 +269,33 @@ def test_entities_a_town_word_before_a_role_in_apposition_is_a_surname(res: Reso
 
 def test_entities_a_great_city_comes_before_a_district_of_its_name(res: Resources) -> None:
     assert "gn:360630" in _ids("وصل الوفد إلى القاهرة أمس.", res)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتلت القوات الأمنية ثلاثة من المهاجمين قرب الأهواز في إيران.", "Iranian security forces"),
+    ("اعتقلت الشرطة رجلين في مدينة إسطنبول التركية.", "Turkish police"),
+    ("وتمكن من الوصول إلى تونس لكن السلطات اعتقلته قبل أن ينفذ خططه.", "Government of Tunisia"),
+    ("قتل 118 عنصرا من مختلف القوات الأمنية والعسكرية التونسية على الحدود مع الجزائر.", "Tunisian security forces"),
+    ("وأعلنت قوات الأمن في مدينة طرابلس الليبية مقتل مسلحين.", "Libyan security forces"),
+])
+def test_entities_a_bare_force_is_the_body_of_the_country_it_serves(res: Resources, text: str, expected: str) -> None:
+    names = {e.name_en for e in rasid.extract(text, title="خبر", res=res).entities}
+    assert expected in names, names
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت قوات الأمن الداخلي إنها اعتقلت رجلا في الرقة.",  # another body than the country's security forces
+    "وقالت الشرطة إنها اعتقلت رجلا.",  # no country named: no guess
+])
+def test_entities_a_qualified_or_unplaced_force_is_not_guessed(res: Resources, text: str) -> None:
+    ents = rasid.extract(text, title="خبر", res=res).entities
+    assert not [e for e in ents if e.id.endswith(("-security-forces", "-police"))], ents
+
+
+def test_entities_every_country_has_its_bodies_once(res: Resources) -> None:
+    from rasid.stages.entity_generic import build_generic_index
+
+    index = build_generic_index(res)
+    assert index.body[("police", "IQ")] == "rasid:org:iraqi-police"  # an entry already known is reused
+    assert res.entries[index.body[("security_forces", "LY")]].name_ar == "قوات الأمن الليبية"
+    assert all(entity_id in res.entries for entity_id in index.body.values())

@@ -14,6 +14,7 @@ from typing import Any
 
 from rasid.model import Entity, Mention, NormalDoc
 from rasid.resources import KBEntry, Resources
+from rasid.stages.entity_generic import link_generic_bodies
 from rasid.stages.entity_patterns import (
     Lexicon,
     Tok,
@@ -249,6 +250,7 @@ def find_mentions(doc: NormalDoc, res: Resources) -> list[Mention]:
         if entry.kind == "organization":
             mentions.extend(_persons_inside(doc, h, all_hits, res))
     mentions.extend(_link_context_names(doc, pending_context, mentions, res))
+    mentions.extend(link_generic_bodies(doc, mentions, res))
     return sorted(mentions, key=lambda m: m.start)
 
 
