@@ -791,3 +791,75 @@ def test_events_a_group_that_fires_rockets_is_the_actor(res: Resources) -> None:
     text = "أطلق عناصر تنظيم داعش عشرات الصواريخ على قضاء مخمور ما أسفر عن مقتل 18 من قوات البيشمركة."
     shelling = next(e for e in _events(res, text) if e.subtype == "shelling")
     assert "Islamic State" in _names(res, shelling.actors), shelling
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت الشرطة في بيان إن قوات الأمن أحبطت هجوما كبيرا على المعسكر.",
+    "ولا يعني حسم المعركة انتهاء خطر التنظيم في ظل تبنيه اعتداءات حول العالم.",
+])
+def test_events_a_foiled_or_worldwide_attack_is_no_attack(res: Resources, text: str) -> None:
+    assert not [e for e in _events(res, text) if e.type in ("attack", "military_operation")]
+
+
+def test_events_what_a_group_refuses_to_declare_is_no_event(res: Resources) -> None:
+    text = "فيما ما زالت بقايا داعش في المنطقة ترفض إعلان الهزيمة."
+    assert not [e for e in _events(res, text) if e.type == "territorial_change"]
+
+
+def test_events_the_dead_of_a_force_are_its_targets_not_its_doers(res: Resources) -> None:
+    text = "وأفادت مصادر طبية بمقتل ثلاثة من رجال الأمن وامرأة وطفلين في هجوم على سوق في عدن."
+    attack = next(e for e in _events(res, text) if e.type == "attack")
+    assert "Yemeni security forces" in _names(res, attack.targets) and not attack.actors, attack
+
+
+def test_events_a_doer_marked_before_the_trigger_did_another_deed(res: Resources) -> None:
+    text = ("وتبنى تنظيم داعش الهجوم بسكين في باريس. "
+            "وقتل المهاجم على أيدي رجال الشرطة الذين وصلوا إلى مكان الهجوم.")
+    attacks = [e for e in _events(res, text, title="هجوم باريس") if e.type in ("attack", "military_operation")]
+    assert all(e.type == "attack" for e in attacks), attacks
+    assert not any("police" in n.lower() for e in attacks for n in _names(res, e.actors)), attacks
+
+
+def test_events_an_armed_attack_does_not_restate_an_airstrike(res: Resources) -> None:
+    text = ("وتدك هذه القوات الجيب المحاصر بينما تستهدفه طائرات التحالف بالضربات الجوية. "
+            "من جهة أخرى، حض المهاجر أنصار التنظيم في نيوزيلندا على الثأر بعد الهجوم المسلح الذي شنه أسترالي "
+            "على مسجدين في مدينة كرايست تشيرش الجمعة وقتل خلاله خمسين مصليا، في مجزرة تعد الأسوأ في تاريخ البلد.")
+    attacks = [e for e in _events(res, text) if e.type == "attack"]
+    christchurch = [e for e in attacks if "Christchurch" in _names(res, e.places)]
+    assert len(christchurch) == 1 and christchurch[0].subtype == "mass_shooting", attacks
+    assert christchurch[0].attributes.get("fatalities") == 50 and "airstrike" not in christchurch[0].attributes.get(
+        "tactics", []), christchurch
+
+
+def test_events_a_force_named_aside_is_no_party(res: Resources) -> None:
+    text = ("قتل 12 شخصا على الأقل أمس عندما هاجم انتحاريان حمام سباحة مزدحما في طوز خورماتو في العراق، حسبما "
+            "قال مسؤول محلي ومصادر في الشرطة. وفجر انتحاري آخر شحنة ناسفة عند المدخل فيما كانت سيارات الشرطة "
+            "والإسعاف تنقل القتلى.")
+    attacks = [e for e in _events(res, text, published="2015-07-25") if e.type == "attack"]
+    assert attacks and not any("Iraqi Police" in _names(res, e.speakers + e.targets + e.actors) for e in attacks)
+
+
+def test_events_the_day_of_the_saying_is_not_the_day_of_the_strike(res: Resources) -> None:
+    text = "قال الجيش الأمريكي أمس الجمعة إن غارة جوية أمريكية في أفغانستان قتلت قياديا ميدانيا كبيرا بتنظيم القاعدة."
+    strike = next(e for e in _events(res, text, published="2015-07-25") if e.type == "attack")
+    assert strike.date is None or strike.date.is_inferred, strike.date
+
+
+def test_events_a_former_office_or_a_past_habit_far_from_the_trigger_recalls_nothing(res: Resources) -> None:
+    text = ("تمكنت القوات الأمنية التونسية من القبض على عنصر داعشي نشر فيديو يدعو إلى اغتيال الناطق الرسمي السابق "
+            "باسم وزارة الداخلية، وكان ينتمي لأنصار الشريعة.")
+    threat = next(e for e in _events(res, text, published="2015-07-26") if e.type == "threat")
+    assert threat.core, threat
+
+
+@pytest.mark.parametrize("text", [
+    "وقال في بيان إن السوداني كان المسؤول عن العمليات الانتحارية للقاعدة.",
+])
+def test_events_whom_a_role_makes_responsible_did_nothing_here(res: Resources, text: str) -> None:
+    assert not [e for e in _events(res, text) if e.type == "attack"]
+
+
+def test_events_casualties_across_a_pronoun_preposition(res: Resources) -> None:
+    text = "وقع الهجوم المسلح على مسجدين في كرايست تشيرش وقتل خلاله خمسين مصليا."
+    attack = next(e for e in _events(res, text) if e.type == "attack")
+    assert attack.attributes.get("fatalities") == 50, attack.attributes

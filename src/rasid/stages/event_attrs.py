@@ -60,6 +60,9 @@ def _clean_number(v: float) -> int | float:
     return int(v) if float(v).is_integer() else round(v, 2)
 
 
+_PRONOUN_PREP = re.compile(r"(?:و)?(?:خلال|في|ب|جراء|بسبب|اثر|إثر)(?:ه|ها|هم|هما)")  # "وقتل خلاله خمسين مصليا"
+
+
 def casualties(text: str, ctx: EventContext) -> dict[str, Any]:
     """Killed and injured counts: a number next to a casualty noun; vague counts become ranges.
 
@@ -69,7 +72,8 @@ def casualties(text: str, ctx: EventContext) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for s, e, value, rng in _numbers(text, ctx):
         after = text[e:e + 25].strip()
-        before = " ".join(text[max(0, s - 30):s].split()[-1:])
+        words = text[max(0, s - 40):s].split()[-2:]
+        before = words[-2] if len(words) == 2 and _PRONOUN_PREP.fullmatch(words[-1]) else " ".join(words[-1:])
         key = next((k for k, regex in _CASUALTY_NOUNS if regex.match(after)), None)
         if key is None:
             key = next((k for k, regex in _CASUALTY_NOUNS if regex.search(before)), None)

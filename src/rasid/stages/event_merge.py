@@ -53,6 +53,8 @@ def _refers_back(m: Candidate, c: Candidate, res: Resources | None) -> bool:
     """"وتبنى داعش الهجوم": a definite trigger with no place of its own elsewhere restates the last such event."""
     if not c.is_definite or m.type != c.type or c.type not in _ANAPHORIC_TYPES or c.sentence <= max(m.sentences):
         return False
+    if m.subtype in _FROM_AFAR and not _same_kind(m, c):
+        return False  # "الهجوم المسلح الذي شنه أسترالي على مسجدين" restates no airstrike told before it
     if _disjoint(m.roles["places"], c.roles["places"]) and not (
             res is not None and places_nest(m.roles["places"], c.roles["places"], res)):
         return False
@@ -67,6 +69,7 @@ def _day_gap(a: str, b: str) -> int:
 
 
 _ANAPHORIC_TYPES = {"attack", "execution", "military_operation"}
+_FROM_AFAR = {"airstrike", "shelling"}
 
 
 def merge_events(cands: list[Candidate], res: Resources | None = None) -> list[Candidate]:

@@ -120,11 +120,14 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
             continue  # "اغتيال ... رئيس حركة النهضة راشد الغنوشي": the party names the man threatened
         if _category(ctx, m.entity_id) in _OBSERVERS:
             continue  # "بحسب المرصد السوري": who counts and reports is the evidence's source, never a party
+        if cls in ("state", "other") and typ not in AGENT_TYPES and _aside(text, m, ctx):
+            continue  # "حسبما قال مصادر في الشرطة", "سيارات الشرطة والإسعاف": the force is named aside
         seen.add(m.entity_id)
         if cls == "location" and cue(ctx, "led_by", words_before(text, m.start, 1)):
             continue  # "التحالف بقيادة الولايات المتحدة": part of the actor's name, not a place
         if typ not in AGENT_TYPES and cls in ("person", "group", "state", "other") and _agent_marked(text, m, ctx):
-            add_unique(roles["actors"], m.entity_id)  # "أعدموا على أيدي التنظيم", "من قبل": the doer
+            if m.start > cand.start:  # "وقتل المهاجم على أيدي الشرطة ... مكان الهجوم": another deed's doer
+                add_unique(roles["actors"], m.entity_id)  # "أعدموا على أيدي التنظيم", "من قبل": the doer
             continue
         if cand.subtype in _FROM_AFAR and cls == "person" and (
                 _is_source(text, m, ctx) or _category(ctx, m.entity_id) in _COMMENTATORS | {"military"}):
@@ -315,7 +318,8 @@ def _assign_party(cand: Candidate, m: Mention, cls: str, ctx: EventContext) -> N
     typ = cand.type
     text = ctx.doc.clean.full_text
     is_target = _after_target_prep(text, cand, m, ctx) or (
-        typ in ("leadership_change", "attack") and _member_of(text, cand, m))
+        typ in ("leadership_change", "attack") and _member_of(text, cand, m)) or cue(
+        ctx, "victim", words_before(text, m.start, 5)) or _fell(text, m, ctx)  # "بمقتل ثلاثة من رجال الأمن"
     if typ in AGENT_TYPES:
         if cls == "group" and not is_target:
             add_unique(roles["actors"], m.entity_id)
@@ -339,6 +343,24 @@ def _assign_party(cand: Candidate, m: Mention, cls: str, ctx: EventContext) -> N
              else roles["actors"], m.entity_id)
     else:  # military_operation, territorial capture: subject before the object
         add_unique(roles["targets"] if is_target else roles["actors"], m.entity_id)
+
+
+def _aside(text: str, m: Mention, ctx: EventContext) -> bool:
+    """Where the force's sources work ("مصادر بالشرطة") or its vehicles drive with the ambulances: it is
+    neither the source nor a party of the event."""
+    from rasid.stages.normalize import fold
+
+    before = words_before(text, m.start, 3)
+    after = fold(" ".join(text[m.end:m.end + 30].split()[:2]))
+    return cue(ctx, "inside_source", before) or cue(ctx, "responders_before", before) or cue(
+        ctx, "responders_after", after)
+
+
+def _fell(text: str, m: Mention, ctx: EventContext) -> bool:
+    """"تسعة أفراد من قوات الحرس الوطني قتلوا": some of the party (من) died or were hurt."""
+    from rasid.stages.normalize import fold
+
+    return words_before(text, m.start, 1) == "من" and cue(ctx, "fell", fold(" ".join(text[m.end:m.end + 60].split()[:4])))
 
 
 def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
@@ -557,7 +579,8 @@ def retype(trigger: Trigger, typ: str, subtype: str) -> Trigger:
 
 def sentence_date(ctx: EventContext, i: int, near: int) -> DateValue | None:
     s, e = ctx.doc.sentences[i]
-    inside = [d for d in ctx.dates if d.span and s <= d.span[0] < e and is_single_day(d)]
+    inside = [d for d in ctx.dates if d.span and s <= d.span[0] < e and is_single_day(d)
+              and not _dates_the_saying(ctx, d, near)]
     if not inside:
         return None
     after = [d for d in inside if 0 <= (d.span or (0, 0))[0] - near <= 40]
@@ -569,3 +592,21 @@ def sentence_date(ctx: EventContext, i: int, near: int) -> DateValue | None:
 def is_single_day(d: DateValue) -> bool:
     """A date an event can carry: one day (ISO or --MM-DD), not a week or a weekday name."""
     return d.precision == "day" and d.start == d.end
+
+
+def _dates_the_saying(ctx: EventContext, d: DateValue, trigger: int) -> bool:
+    """"قال الجيش الأمريكي أمس الجمعة إن غارة جوية قتلت": the day between a verb of saying and the "إن"
+    that opens what was said dates the report, not the strike it reports."""
+    from rasid.stages.normalize import fold
+
+    text = ctx.doc.clean.full_text
+    start = (d.span or (0, 0))[0]
+    if start >= trigger:
+        return False
+    before = fold(" ".join(text[max(0, start - 80):start].split()[-6:]))
+    between = fold(text[start:trigger])
+    said = list(_SAID.finditer(before))
+    return bool(said) and not _COMPLEMENTIZER.search(before[said[-1].end():]) and bool(_COMPLEMENTIZER.search(between))
+
+
+_SAID = re.compile(r"(?<!\w)(?:[وف])?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اوضح|اوضحت)(?!\w)")

@@ -130,12 +130,14 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
             and not (campaigns and k[2].subtype == "offensive" and "حمل" in text[k[0]:k[1]])]  # "تشن الحملة"
         by_type = {id(k): k for k in kept}
         threat_at = min((s for s, _, t in by_type.values() if t.type == "threat"), default=None)
-        for s, e, trig in by_type.values():
+        answered_types: set[str] = set()
+        for s, e, trig in sorted(by_type.values(), key=lambda k: k[0]):
             answered = False
             if threat_at is not None and trig.type in _THREATENED_TYPES and s > threat_at:
-                answered = cue(ctx, "occasion", " ".join(_last_words(text, s, 2)))
+                answered = trig.type in answered_types or cue(ctx, "occasion", " ".join(_last_words(text, s, 2)))
                 if not answered:
                     continue  # "دعا إلى ... بالمفخخات": the car bombs are what is called for, not an attack
+                answered_types.add(trig.type)  # "بعد الهجوم ... في مجزرة": the attack answered, told again
             ns = ctx.sent_norm[i][0]
             o_s, o_e = ctx.doc.orig_span(ns + s, ns + e)
             if _inside_a_name(o_s, o_e, ctx, i):
@@ -222,10 +224,18 @@ def _mark_background(cands: list[Candidate], ctx: EventContext) -> None:
     for c in cands:
         text = _up_to_the_clause_end(c, ctx)
         old = bool(c.date and published and c.date.start[:4].isdigit() and c.date.start < _days_before(published, 30))
-        c.is_recalled = cue(ctx, "background", text) or old
+        c.is_recalled = cue(ctx, "background", _FORMER_TITLE.sub(" ", text)) or old or cue(
+            ctx, "was_doing", " ".join(_last_words(ctx.sentence_text(c.sentence), _local_start(c, ctx), 3)))
         c.background = c.is_recalled or c.is_relative or c.is_answered  # type: ignore[attr-defined]
 
 
+def _local_start(c: Candidate, ctx: EventContext) -> int:
+    return norm_index(ctx.doc, c.start) - ctx.sent_norm[c.sentence][0]
+
+
+# "الناطق الرسمي السابق باسم الداخلية": a former office describes a person, it recalls no event
+_FORMER_TITLE = re.compile(r"(?:الرسمي|الناطق|المتحدث|الرئيس|الوزير|القائد|الزعيم|الامين|المدير|النائب|المسوول|"
+                           r"الامير|رئيس|وزير|قائد|زعيم)\s+(?:ال\S+\s+)?(?:السابق|السابقه)(?!\S)")
 _CLAUSE_BREAK = re.compile(r"[،,]?\s(?:لكن|ولكن|بينما|فيما|انه|انها|بانه|بانها|وكان|وكانت)\s")
 
 
@@ -305,6 +315,13 @@ def _group_of_the_sentences(c: Candidate, ctx: EventContext) -> None:
                 add_unique(c.roles["actors"], m.entity_id)
 
 
+def _one_side(c: Candidate, ctx: EventContext) -> None:
+    """An extremist group's attack restated in other sentences ("وقتلت القوات الأمنية ثلاثة من المهاجمين
+    ... في الهجوم"): the forces those sentences name did something else, they are not its doers."""
+    if c.type in ("attack", "execution") and any(ctx.classes.get(a) == "group" for a in c.roles["actors"]):
+        c.roles["actors"][:] = [a for a in c.roles["actors"] if ctx.classes.get(a) != "state"]
+
+
 def _lede_date(ctx: EventContext) -> DateValue | None:
     """The first single-day date of the title or the first two body sentences."""
     for i in range(len(ctx.doc.sentences)):
@@ -353,7 +370,7 @@ def _resolve_cross_type(cands: list[Candidate], ctx: EventContext) -> list[Candi
     out: list[Candidate] = []
     dropped: set[int] = set()
     for c in cands:
-        if c.type == "attack" and c.subtype == "armed_assault" and _ASSAULT_WORD.search(
+        if c.type == "attack" and c.subtype == "armed_assault" and not c.is_definite and _ASSAULT_WORD.search(
                 ctx.doc.clean.full_text[c.start:c.end]) and any(
                 ctx.classes.get(a) == "state" for a in c.roles["actors"]) and not any(
                 ctx.classes.get(a) == "group" for a in c.roles["actors"]):
@@ -398,6 +415,7 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
         if c.subtype != CAMPAIGN:  # a campaign names its countries and the towns struck in them
             c.roles["places"][:] = most_specific(c.roles["places"], ctx)
         _group_of_the_sentences(c, ctx)
+        _one_side(c, ctx)
     for c in cands:
         if c.type in ("attack", "execution") and "fatalities" not in c.attributes:
             _fill_casualties(c, ctx)
