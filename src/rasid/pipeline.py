@@ -14,7 +14,7 @@ from rasid.errors import RasidError, StageError
 from rasid.model import Extraction, RawDoc, Reject
 from rasid.resources import Resources
 from rasid.stages.clean import clean, compile_clean_rules
-from rasid.stages.entities import find_entities
+from rasid.stages.entities import find_entities, parties_known_by_role
 from rasid.stages.events import find_events
 from rasid.stages.normalize import normalize
 from rasid.stages.stories import assign_stories
@@ -43,6 +43,7 @@ def process(raw: RawDoc, res: Resources) -> Extraction:
         mentions, entities = find_entities(normal, res)
         stage = "events"
         events = find_events(normal, mentions, entities, res)
+        entities = parties_known_by_role(entities, events, res)
     except RasidError:
         raise
     except Exception as e:  # a bug or an input we did not foresee: report it, keep the batch going

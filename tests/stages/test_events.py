@@ -863,3 +863,52 @@ def test_events_casualties_across_a_pronoun_preposition(res: Resources) -> None:
     text = "وقع الهجوم المسلح على مسجدين في كرايست تشيرش وقتل خلاله خمسين مصليا."
     attack = next(e for e in _events(res, text) if e.type == "attack")
     assert attack.attributes.get("fatalities") == 50, attack.attributes
+
+
+def test_events_the_strike_named_again_with_its_day_is_the_news_strike(res: Resources) -> None:
+    text = ("قتل القيادي البارز في تنظيم القاعدة موسى أبو داود في غارة للقوات الأميركية في ليبيا مطلع الأسبوع. "
+            "وشن التنظيم هجمات ضد قوات الأمن في تونس والجزائر. "
+            "وكانت قوات أميركية قد شنت الغارة في منطقة أوباري السبت الماضي.")
+    strikes = [e for e in _events(res, text, published="2018-03-28") if e.subtype == "airstrike"]
+    assert len(strikes) == 1 and strikes[0].core and strikes[0].date.start == "2018-03-24", strikes
+
+
+def test_events_two_past_events_recalled_apart_stay_two(res: Resources) -> None:
+    text = ("أعدم العراق 12 مدانا بالإرهاب صباح الجمعة. "
+            "وكان العبادي أمر بتنفيذ الإعدام ردا على إعدام تنظيم الدولة ثمانية رهائن في بغداد الأربعاء. "
+            "وأعدم العراق ما لا يقل عن 111 مدانا عام 2014.")
+    executions = [e for e in _events(res, text, published="2018-06-29") if e.type == "execution"]
+    assert len(executions) == 3, executions
+
+
+def test_events_a_verb_before_its_subject_is_not_a_definite_noun(res: Resources) -> None:
+    from rasid.stages.event_context import build_context
+    from rasid.stages.events import find_triggers
+    from rasid.stages.entities import find_entities
+    from rasid.stages.normalize import normalize
+    from rasid.model import CleanDoc
+
+    doc = normalize(CleanDoc(doc_id="d", title="", text="وأعدم العراق 111 مدانا. إعدام التنظيم للرهائن."))
+    mentions, _ = find_entities(doc, res)
+    definite = {c.is_definite for c in find_triggers(build_context(doc, mentions, res)) if c.type == "execution"}
+    assert definite == {False, True}, definite
+
+
+def test_events_a_suicide_car_bomb_told_twice_is_one_attack(res: Resources) -> None:
+    text = ("قتل أربعة أشخاص في انفجار سيارة مفخخة في مطبخ ميداني في عدن. "
+            "وأصيب آخرون في الانفجار الذي سببته سيارة محملة بالمتفجرات يقودها انتحاري في منطقة الديرين في عدن.")
+    attacks = [e for e in _events(res, text, published="2018-03-13") if e.type == "attack"]
+    assert len(attacks) == 1 and attacks[0].subtype == "car_bomb", attacks
+
+
+def test_events_the_owner_of_what_was_hit_is_the_target(res: Resources) -> None:
+    text = "قتل أربعة أشخاص في انفجار سيارة مفخخة استهدف مطبخا ميدانيا تابعا لقوات سوريا الديمقراطية في الرقة."
+    attack = next(e for e in _events(res, text) if e.type == "attack")
+    assert "Syrian Democratic Forces" in _names(res, attack.targets), attack
+
+
+def test_events_the_group_named_by_its_head_noun_threatens(res: Resources) -> None:
+    text = ("أعلنت جماعة الحوثي مقتل صالح الصماد في غارة للتحالف العربي. "
+            "وهددت الجماعة التحالف العربي بأنه لن يذوق طعم الأمان.")
+    threat = next(e for e in _events(res, text) if e.type == "threat")
+    assert "Houthis" in _names(res, threat.actors), threat

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rasid.model import Entity, Mention, NormalDoc
+from rasid.model import Entity, Event, Mention, NormalDoc
 from rasid.resources import KBEntry, Resources
 from rasid.stages.entity_generic import link_generic_bodies
 from rasid.stages.entity_patterns import (
@@ -70,7 +71,7 @@ def build_alias_index(res: Resources) -> Any:
 
     table: dict[str, list[_Key]] = defaultdict(list)
     for entry in res.entries.values():
-        for is_context, names in ((False, entry.all_names), (True, entry.context_aliases)):
+        for is_context, names in ((False, entry.all_names), (True, entry.context_aliases + _heads_of(entry))):
             for name in names:
                 got = _alias_key(name)
                 if got is None:
@@ -87,6 +88,18 @@ def build_alias_index(res: Resources) -> Any:
         automaton.add_word(key, (key, tuple(keys)))
     automaton.make_automaton()
     return automaton
+
+
+def _heads_of(entry: KBEntry) -> tuple[str, ...]:
+    """"جماعة الحوثي" -> "الجماعة", "حركة الشباب" -> "الحركة": the head noun alone names the body again,
+    linked like any context name (to the one the article named in full)."""
+    if entry.kind != "organization":
+        return ()
+    heads = {name.split()[0] for name in entry.aliases + (entry.name_ar,) if len(name.split()) > 1}
+    return tuple(f"ال{h}" for h in sorted(heads & _HEAD_NOUNS))
+
+
+_HEAD_NOUNS = frozenset({"جماعة", "حركة", "ميليشيا", "مليشيا", "جبهة"})
 
 
 @dataclass(frozen=True)
@@ -426,6 +439,24 @@ def link_entities(doc: NormalDoc, mentions: list[Mention], res: Resources,
             wikidata=entry.wikidata, parent=entry.parent,
         ))
     return tuple(out)
+
+
+def parties_known_by_role(entities: tuple[Entity, ...], events: Iterable[Event], res: Resources) -> tuple[Entity, ...]:
+    """Entities an event names by what the knowledge base knows, not by a mention ("العبادي" acts for the
+    government of Iraq): listed with no mention, so that every role filler is an entity of the document."""
+    listed = {e.id for e in entities}
+    extra: list[Entity] = []
+    for ev in events:
+        for entity_id in (*ev.actors, *ev.targets, *ev.speakers, *ev.places):
+            entry = res.entries.get(entity_id)
+            if entity_id in listed or entry is None:
+                continue
+            listed.add(entity_id)
+            extra.append(Entity(id=entry.id, kind=entry.kind, name_en=entry.name_en, name_ar=entry.name_ar, names=(),
+                                mentions=(), lat=entry.lat, lon=entry.lon, country=entry.country,
+                                admin1=entry.admin1, precision=entry.precision, wikidata=entry.wikidata,
+                                parent=entry.parent))
+    return entities + tuple(extra)
 
 
 def _as_written(surface: str) -> str:

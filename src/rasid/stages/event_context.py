@@ -72,6 +72,7 @@ class Candidate:
     is_answered: bool = False  # "دعا إلى الثأر بعد الهجوم": the earlier event a call answers
     is_recalled: bool = False  # "ويعود آخر هجوم", "كان قد", an old date: a past event the article recalls
     is_definite: bool = False  # "الهجوم", "التفجير": points back to an event already named
+    is_old: bool = False  # dated a month or more before publication, or "الشهر الماضي", "عام 2014"
     clause_places: list[str] = field(default_factory=list)  # places the sentence gave a neighbouring trigger
 
     @property

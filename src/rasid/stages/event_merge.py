@@ -26,10 +26,13 @@ _SPECIFIC_OF = {"bombing": {"car_bomb", "suicide", "ied"}, "armed_assault": {"ma
                 "other": {"beheading", "shooting"}}  # execution/other: "يعدم" restates "ذبح" or "رميا بالرصاص"
 
 
+_SUICIDE_CAR_BOMB = {"car_bomb", "suicide"}  # "سيارة مفخخة يقودها انتحاري": one blast told both ways
+
+
 def _same_kind(a: Candidate, b: Candidate) -> bool:
     """Same subtype, or a generic one ("انفجار") restating a specific one ("سيارة مفخخة")."""
     return a.subtype == b.subtype or b.subtype in _SPECIFIC_OF.get(a.subtype or "", ()) or \
-        a.subtype in _SPECIFIC_OF.get(b.subtype or "", ())
+        a.subtype in _SPECIFIC_OF.get(b.subtype or "", ()) or {a.subtype, b.subtype} == _SUICIDE_CAR_BOMB
 
 
 def _compatible(a: Candidate, b: Candidate, res: Resources | None = None) -> bool:
@@ -77,11 +80,15 @@ def merge_events(cands: list[Candidate], res: Resources | None = None) -> list[C
     merged: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (c.sentence, c.start)):
         earlier = [m for m in merged if m.type == c.type]
+        earlier = [m for m in earlier if _same_kind(m, c)] or earlier  # "الغارة" names the last strike
         if earlier and _refers_back(earlier[-1], c, res) and (
-                is_background(earlier[-1]) == is_background(c) or c.date is None):
-            _absorb(earlier[-1], c)  # "وكان المهاجمون قد أطلقوا النار": a detail of the news, not a past event
-            continue
+                is_background(earlier[-1]) == is_background(c) or not c.is_old):
+            _absorb(earlier[-1], c)  # "وكان المهاجمون قد أطلقوا النار", "وكانت قوات أميركية قد شنت الغارة
+            continue  # السبت الماضي": a detail of the news (its day too), not a past event
         for m in merged:
+            if is_background(m) and is_background(c) and not c.is_definite and c.sentence not in m.sentences \
+                    and not _share_a_party(m, c):
+                continue  # two past events recalled apart ("وأعدم العراق 111 مدانا عام 2014") are two events
             if _compatible(m, c, res) and (is_background(m) == is_background(c)
                                       or not (m.is_recalled or c.is_recalled)):  # a relative clause restating
                 if is_background(m) and not is_background(c):
@@ -91,6 +98,10 @@ def merge_events(cands: list[Candidate], res: Resources | None = None) -> list[C
         else:
             merged.append(c)
     return merged
+
+
+def _share_a_party(a: Candidate, b: Candidate) -> bool:
+    return any(set(a.roles[r]) & set(b.roles[r]) for r in ("actors", "targets", "places"))
 
 
 def _names_a_release(c: Candidate, ctx: EventContext) -> bool:

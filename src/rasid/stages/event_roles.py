@@ -319,7 +319,9 @@ def _assign_party(cand: Candidate, m: Mention, cls: str, ctx: EventContext) -> N
     text = ctx.doc.clean.full_text
     is_target = _after_target_prep(text, cand, m, ctx) or (
         typ in ("leadership_change", "attack") and _member_of(text, cand, m)) or cue(
-        ctx, "victim", words_before(text, m.start, 5)) or _fell(text, m, ctx)  # "بمقتل ثلاثة من رجال الأمن"
+        ctx, "victim", words_before(text, m.start, 5)) or _fell(text, m, ctx) or (  # "بمقتل ثلاثة من رجال الأمن"
+        typ != "arrest" and m.start > cand.end and cue(ctx, "belongs_to", words_before(text, m.start, 2)))  # "مطبخ
+    # ميداني تابع للقوات اليمنية": the owner of what was hit is hit
     if typ in AGENT_TYPES:
         if cls == "group" and not is_target:
             add_unique(roles["actors"], m.entity_id)

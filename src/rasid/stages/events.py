@@ -167,7 +167,8 @@ def _points_back(text: str, s: int, e: int, ctx: EventContext) -> bool:
     if word.endswith("ات"):
         return False
     following = text[e:].split()[:1]
-    construct = len(words) == 1 and not word.endswith("ا") and bool(following) and following[0].startswith("ال")
+    construct = len(words) == 1 and not word.endswith("ا") and bool(following) and following[0].startswith("ال") \
+        and len(word) >= 4 and word[-2] in "اوي"  # a verbal noun ("إعدام التنظيم"), not a verb ("أعدم العراق")
     return word.startswith(DEFINITE) or construct or cue(ctx, "back_then", text) or cue(ctx, "the_attackers", text)
 
 
@@ -224,6 +225,8 @@ def _mark_background(cands: list[Candidate], ctx: EventContext) -> None:
     for c in cands:
         text = _up_to_the_clause_end(c, ctx)
         old = bool(c.date and published and c.date.start[:4].isdigit() and c.date.start < _days_before(published, 30))
+        c.is_old = old or cue(ctx, "past_time", text) or bool(c.date and not published)  # no publication day:
+        # no day can be told recent
         c.is_recalled = cue(ctx, "background", _FORMER_TITLE.sub(" ", text)) or old or cue(
             ctx, "was_doing", " ".join(_last_words(ctx.sentence_text(c.sentence), _local_start(c, ctx), 3)))
         c.background = c.is_recalled or c.is_relative or c.is_answered  # type: ignore[attr-defined]
