@@ -912,3 +912,26 @@ def test_events_the_group_named_by_its_head_noun_threatens(res: Resources) -> No
             "وهددت الجماعة التحالف العربي بأنه لن يذوق طعم الأمان.")
     threat = next(e for e in _events(res, text) if e.type == "threat")
     assert "Houthis" in _names(res, threat.actors), threat
+
+
+def test_events_who_threatens_right_after_the_verb_speaks(res: Resources) -> None:
+    text = "ظهر زعيم التنظيم أبو بكر البغدادي في تسجيل. وتوعد حينها البغدادي بأن مقاتلي التنظيم سيأخذون بثأرهم."
+    threat = next(e for e in _events(res, text) if e.type == "threat")
+    assert "Abu Bakr al-Baghdadi" in _names(res, threat.speakers) and not threat.targets, threat
+
+
+def test_events_a_claim_in_a_relative_clause_is_no_release(res: Resources) -> None:
+    text = "وقد جاء بث الفيديو بعد نحو أسبوع من اعتداءات سريلانكا التي تبناها تنظيم داعش."
+    assert not [e for e in _events(res, text) if e.subtype == "statement"]
+
+
+def test_events_the_offensive_a_change_of_ground_follows_is_told_as_the_change(res: Resources) -> None:
+    text = "أعلن سقوط الخلافة بعد طرد التنظيم من آخر معقل له في بلدة الباغوز، إثر هجوم شنته قوات سوريا الديمقراطية."
+    events = _events(res, text)
+    assert [e.type for e in events if e.type in ("territorial_change", "military_operation")] == ["territorial_change"]
+
+
+def test_events_a_city_a_distance_away_only_locates_the_scene(res: Resources) -> None:
+    text = "شنت قوات أميركية غارة في منطقة أوباري، على بعد نحو ألف كلم جنوبي طرابلس، على عناصر من تنظيم القاعدة."
+    strike = next(e for e in _events(res, text) if e.type == "attack")
+    assert "Tripoli" not in " ".join(_names(res, strike.places)), strike

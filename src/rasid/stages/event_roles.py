@@ -159,7 +159,7 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         elif cls == "person":
             category = _category(ctx, m.entity_id)
             if cue(ctx, "not_speaker", words_before(text, m.start, 3)) or _listed_after(text, m, listed) or (
-                    typ == "threat" and _object_of(text, cand, m)):
+                    typ == "threat" and _object_of(text, cand, m) and not _subject_of_threat(text, cand, m, ms)):
                 if typ not in ("media_release",):
                     add_unique(roles["targets"], m.entity_id)  # "اغتيال ...", "بالولاء لزعيم التنظيم": an object
                     listed.append(m)

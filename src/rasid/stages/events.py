@@ -144,12 +144,18 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
                 continue
             cand = Candidate(trig, i, o_s, o_e, sentences={i}, in_quote=inside_quote(text, s))
             cand.is_relative = cue(ctx, "relative", " ".join(_last_words(text, s, 3)))
+            if trig.subtype == "statement" and _CLAIM_VERB.match(text, s) and (
+                    cand.is_relative or _ATTACK_NOUN.search(" ".join(_last_words(text, s, 1)))):
+                continue  # "اعتداءات سريلانكا التي تبناها التنظيم", "آخر هجوم تبناه": the attack's claim, no release
             cand.is_answered = answered  # "دعا إلى الثأر بعد الهجوم": it happened, before the call
             cand.is_definite = _points_back(text, s, e, ctx)
             out.append(cand)
             seen_types.add(trig.type)
     return out
 
+
+_CLAIM_VERB = re.compile(r"(?:[وف])?(?:ي|ت)?تبن")
+_ATTACK_NOUN = re.compile(r"(?:هجوم|هجمات|اعتداء\w*|تفجير\w*|عملي\w*)$")
 
 _NAMED_KINDS = frozenset({"organization", "media_outlet"})
 
@@ -207,6 +213,14 @@ def _share_parties(cands: list[Candidate], ctx: EventContext) -> None:
 
 
 _STATE_ONLY = {"airstrike", "airstrike_campaign", "killed"}
+
+
+def _won_the_ground(c: Candidate, cands: list[Candidate], ctx: EventContext) -> bool:
+    """"بعد طرده من الباغوز، إثر هجوم شنته قسد": the offensive that a change of ground follows is how the
+    ground changed hands, told as the change itself (which took its actor)."""
+    return c.type == "military_operation" and c.subtype == "offensive" and any(
+        k.type == "territorial_change" and k.sentence == c.sentence and k.start < c.start for k in cands) and cue(
+        ctx, "occasion", words_before(ctx.doc.clean.full_text, c.start, 2))
 
 
 def _own_strike(c: Candidate, ctx: EventContext) -> bool:
@@ -410,6 +424,7 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     ctx = build_context(doc, mentions, res)
     cands = _resolve_cross_type(fill_roles(find_triggers(ctx), ctx), ctx)
     _share_parties(cands, ctx)
+    cands = [c for c in cands if not _won_the_ground(c, cands, ctx)]
     _mark_background(cands, ctx)
     cands = fold_release_mentions(merge_events(cands, res), ctx)
     for c in cands:
