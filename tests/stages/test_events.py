@@ -935,3 +935,10 @@ def test_events_a_city_a_distance_away_only_locates_the_scene(res: Resources) ->
     text = "شنت قوات أميركية غارة في منطقة أوباري، على بعد نحو ألف كلم جنوبي طرابلس، على عناصر من تنظيم القاعدة."
     strike = next(e for e in _events(res, text) if e.type == "attack")
     assert "Tripoli" not in " ".join(_names(res, strike.places)), strike
+
+
+def test_events_the_party_a_relative_clause_follows_does_its_verb(res: Resources) -> None:
+    text = ("دعا تنظيم الدولة الإسلامية عناصره إلى الثأر من قوات سوريا الديمقراطية التي باتت تحاصر مقاتليه "
+            "في بلدة الباغوز.")
+    siege = next(e for e in _events(res, text) if e.subtype == "siege")
+    assert _names(res, siege.actors) == {"Syrian Democratic Forces"} and "Islamic State" in _names(res, siege.targets)

@@ -358,6 +358,44 @@ def _aside(text: str, m: Mention, ctx: EventContext) -> bool:
         ctx, "responders_after", after)
 
 
+_RELATIVE = re.compile(r"(?:ال|اللا)?(?:ذي|تي|ذين|لذين|لتين|واتي|لاتي)$")
+
+
+def _antecedent_acts(c: Candidate, ctx: EventContext) -> None:
+    """"الأكراد الذين باتوا يحاصرون مقاتليه": the party the relative pronoun follows does the verb of its
+    clause (the verb of the trigger, not a noun: "الهجوم الذي شنه" keeps the doer it names)."""
+    text = ctx.doc.clean.full_text
+    if not c.is_relative or c.type in ("media_release",) or c.subtype in _FROM_THE_AIR:
+        return
+    head = text[c.start:c.end].split()[:1]
+    if not head or head[0].startswith(("ال", "وال", "بال")):
+        return
+    before = text[max(0, c.start - 60):c.start].split()
+    pronoun = next((i for i in range(len(before) - 1, max(-1, len(before) - 4), -1)
+                    if _RELATIVE.search(before[i]) and before[i].startswith("ال")), None)
+    if pronoun is None:
+        return
+    at = c.start - len(" ".join(before[pronoun:])) - 1
+    parties = [m for m in ctx.sentence_mentions(c.sentence) if m.end <= at and not text[m.end:at].strip(" ،,")
+               and ctx.classes.get(m.entity_id) in ("group", "state", "other", "person")]
+    for m in parties[-1:]:
+        if m.entity_id in c.roles["targets"]:
+            c.roles["targets"].remove(m.entity_id)
+        if c.type in ("attack", "execution", "military_operation") and c.subtype == "siege":
+            for a in list(c.roles["actors"]):
+                if a != m.entity_id and ctx.classes.get(a) == "group":
+                    c.roles["actors"].remove(a)  # "يحاصرون مقاتليه": whose fighters are besieged is besieged
+                    add_unique(c.roles["targets"], a)
+            if not c.roles["targets"]:
+                for g in ctx.sentence_mentions(c.sentence):
+                    if ctx.classes.get(g.entity_id) == "group" and g.entity_id != m.entity_id:
+                        add_unique(c.roles["targets"], g.entity_id)
+        if c.type in AGENT_TYPES and ctx.classes.get(m.entity_id) == "person":
+            add_unique(c.roles["speakers"], m.entity_id)
+        elif m.entity_id not in c.roles["actors"]:
+            c.roles["actors"].insert(0, m.entity_id)
+
+
 def _fell(text: str, m: Mention, ctx: EventContext) -> bool:
     """"تسعة أفراد من قوات الحرس الوطني قتلوا": some of the party (من) died or were hurt."""
     from rasid.stages.normalize import fold
@@ -397,6 +435,7 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
             c.roles["actors"][:] = [a for a in c.roles["actors"] if a not in groups]
             for g in groups:  # "داعش رغم محاصرتها", "الجيب المحاصر": the group is the besieged
                 add_unique(c.roles["targets"], g)
+        _antecedent_acts(c, ctx)
         _add_affiliations(c, ctx)
         _add_victims_groups(c, ctx)
         if c.type == "threat":

@@ -135,7 +135,7 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
             answered = False
             if threat_at is not None and trig.type in _THREATENED_TYPES and s > threat_at:
                 answered = trig.type in answered_types or cue(ctx, "occasion", " ".join(_last_words(text, s, 2)))
-                if not answered:
+                if not answered and not cue(ctx, "relative", " ".join(_last_words(text, s, 3))):
                     continue  # "دعا إلى ... بالمفخخات": the car bombs are what is called for, not an attack
                 answered_types.add(trig.type)  # "بعد الهجوم ... في مجزرة": the attack answered, told again
             ns = ctx.sent_norm[i][0]
