@@ -942,3 +942,10 @@ def test_events_the_party_a_relative_clause_follows_does_its_verb(res: Resources
             "في بلدة الباغوز.")
     siege = next(e for e in _events(res, text) if e.subtype == "siege")
     assert _names(res, siege.actors) == {"Syrian Democratic Forces"} and "Islamic State" in _names(res, siege.targets)
+
+
+def test_events_a_sentence_opening_on_a_verb_goes_on_with_the_subject_before(res: Resources) -> None:
+    text = ("وتخوض قوات سوريا الديمقراطية معارك ضد التنظيم في شرق سوريا. "
+            "وباتت تحاصره في جيب صغير في بلدة الباغوز.")
+    siege = next(e for e in _events(res, text) if e.subtype == "siege")
+    assert "Syrian Democratic Forces" in _names(res, siege.actors), siege

@@ -358,6 +358,30 @@ def _aside(text: str, m: Mention, ctx: EventContext) -> bool:
         ctx, "responders_after", after)
 
 
+_CARRIED_TYPES = {"military_operation", "arrest", "territorial_change", "attack", "execution"}
+_OPENING_VERB = re.compile(r"\s*(?:و|ف)(?:ت|ي|ن)?\S+\s")
+
+
+def _subject_carried_over(c: Candidate, ctx: EventContext) -> list[str]:
+    """"وتخوض قسد هجوما ... وباتت تحاصره في جيب صغير": a sentence that opens on a verb with no subject of
+    its own before the trigger goes on with the subject of the sentence before."""
+    if c.sentence == 0:
+        return []
+    text = ctx.doc.clean.full_text
+    s, _ = ctx.doc.sentences[c.sentence]
+    lead = text[s:c.start]
+    if not _OPENING_VERB.match(text[s:c.end]) or len(lead.split()) > 2 or re.search(r"[،,:]", lead) or any(
+            m.start < c.start for m in ctx.sentence_mentions(c.sentence) if m.kind != "location"):
+        return []
+    prev = ctx.sentence_mentions(c.sentence - 1)
+    start = ctx.doc.sentences[c.sentence - 1][0]
+    for m in prev:
+        cls = ctx.classes.get(m.entity_id)
+        if cls in ("state", "group", "other") and len(text[start:m.start].split()) <= 2:
+            return [m.entity_id]  # "وتخوض قوات سوريا الديمقراطية": the subject opens the sentence
+    return []
+
+
 _RELATIVE = re.compile(r"(?:ال|اللا)?(?:ذي|تي|ذين|لذين|لتين|واتي|لاتي)$")
 
 
@@ -436,6 +460,8 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
             for g in groups:  # "داعش رغم محاصرتها", "الجيب المحاصر": the group is the besieged
                 add_unique(c.roles["targets"], g)
         _antecedent_acts(c, ctx)
+        if not c.roles["actors"] and c.type in _CARRIED_TYPES:
+            c.roles["actors"].extend(_subject_carried_over(c, ctx))
         _add_affiliations(c, ctx)
         _add_victims_groups(c, ctx)
         if c.type == "threat":
