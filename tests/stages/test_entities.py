@@ -299,3 +299,9 @@ def test_entities_every_country_has_its_bodies_once(res: Resources) -> None:
     assert index.body[("police", "IQ")] == "rasid:org:iraqi-police"  # an entry already known is reused
     assert res.entries[index.body[("security_forces", "LY")]].name_ar == "قوات الأمن الليبية"
     assert all(entity_id in res.entries for entity_id in index.body.values())
+
+
+def test_entities_an_ambiguous_town_needs_more_than_min(res: Resources) -> None:
+    names = {e.name_en for e in rasid.extract("والذي بدا من الصور بأنه ضابط في الجيش السوري.", title="خبر",
+                                              res=res).entities}
+    assert "Tyre" not in names, names
