@@ -209,7 +209,8 @@ def _choose(hit: _Hit, doc_context: dict[str, Any], res: Resources) -> KBEntry |
         self_cued = word.split(" ")[0] in lex.place_cues  # the alias itself is "مدينة الطبقة"
         forms = {word, "ال" + word, word.removeprefix("ال")}
         common_word = any(fold(a) in forms for a in e.ambiguous_names)  # this very alias is an ordinary word
-        weak_cues = ("في", "وفي") if e.is_ambiguous else ("في", "وفي", "الي", "من", "مدينتي")  # "بدا من الصور"
+        one_word_common = e.is_ambiguous and " " not in word  # "بدا من الصور", not "إلى المدينة المنورة"
+        weak_cues = ("في", "وفي") if one_word_common else ("في", "وفي", "الي", "من", "مدينتي")
         weak_ok = regional and not common_word and _previous_word(norm, hit.start) in weak_cues
         is_common_alias = e.is_ambiguous or common_word
         if e.kind == "location" and is_common_alias and not (self_cued or weak_ok
