@@ -332,6 +332,35 @@ def _group_of_the_sentences(c: Candidate, ctx: EventContext) -> None:
                 add_unique(c.roles["actors"], m.entity_id)
 
 
+_HOSTAGES = re.compile(r"(?<!\w)(?:[وبل]|ال|وال|بال|لل)?(?:رهاين|رهين\w*|اسري|اسير\w*|مختطف\w*|مخطوف\w*)")  # folded
+_WHO_THEY_ARE = re.compile(r"(?<!\w)(?:[وف]?(?:ان|ب?انهم|هم|كانوا))\s+(?:\S+\s+){0,4}")
+
+
+def _hostages_named(cands: list[Candidate], ctx: EventContext) -> None:
+    """"ومن بين الرهائن ستة ... وزعم التنظيم أنهم جنود شرطة عراقيين أو من الحشد الشعبي": the forces the
+    hostages belong to, named in a sentence of their own, are hit by every event told of the hostages."""
+    forces: list[str] = []
+    for i in range(len(ctx.doc.sentences)):
+        text = ctx.sentence_text(i)
+        near = _HOSTAGES.search(text) or (i > 0 and _HOSTAGES.search(ctx.sentence_text(i - 1)))
+        said = _WHO_THEY_ARE.search(text)
+        if not (near and said):
+            continue
+        start = ctx.doc.to_orig[ctx.sent_norm[i][0] + said.start()] if ctx.sent_norm[i][0] + said.start() < len(
+            ctx.doc.to_orig) else ctx.doc.sentences[i][0]
+        for m in ctx.sentence_mentions(i):
+            if m.start >= start and m.kind == "organization" and ctx.classes.get(m.entity_id) in ("state", "other"):
+                add_unique(forces, m.entity_id)
+    if not forces:
+        return
+    for c in cands:
+        if c.type in ("execution", "threat") or c.attributes.get("kidnapping"):
+            if any(_HOSTAGES.search(ctx.sentence_text(i)) for i in c.sentences):
+                for f in forces:
+                    if f not in c.roles["actors"]:
+                        add_unique(c.roles["targets"], f)
+
+
 def _one_side(c: Candidate, ctx: EventContext) -> None:
     """An extremist group's attack restated in other sentences ("وقتلت القوات الأمنية ثلاثة من المهاجمين
     ... في الهجوم"): the forces those sentences name did something else, they are not its doers."""
@@ -434,6 +463,7 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
             c.roles["places"][:] = most_specific(c.roles["places"], ctx)
         _group_of_the_sentences(c, ctx)
         _one_side(c, ctx)
+    _hostages_named(cands, ctx)
     for c in cands:
         if c.type in ("attack", "execution") and "fatalities" not in c.attributes:
             _fill_casualties(c, ctx)
