@@ -53,6 +53,10 @@ def _names(res: Resources, ids: tuple[str, ...]) -> set[str]:
     ("وهاجموا حاجزا للجيش قرب مدينة العريش.", "attack", "armed_assault"),
     ("ضبطت الأجهزة الأمنية أسلحة وذخائر في مخبأ للتنظيم.", "arrest", "seizure"),
     ("أعلن الجيش العراقي مقتل القيادي في داعش أبو محمد العدناني.", "leadership_change", "killed"),
+    ("وقالت اللجنة إن القوات الخاصة اشتبكت مع مجموعة من المسلحين قرب الشيشان.", "military_operation", "clash"),
+    ("وأعلن بيان للمجلس السياسي تعيين مهدي المشاط خلفا للصماد.", "leadership_change", "appointed"),
+    ("وأعلن التلفزيون الرسمي أن مدينة حرستا باتت خالية من مقاتلي الفصائل المعارضة.", "territorial_change", "capture"),
+    ("واختطفت جماعة مسلحة ثلاثة صحفيين في ريف إدلب.", "attack", "armed_assault"),
 ])
 def test_events_each_type_is_found(res: Resources, text: str, typ: str, subtype: str) -> None:
     found = {(e.type, e.subtype) for e in _events(res, text)}
