@@ -58,6 +58,7 @@ def _names(res: Resources, ids: tuple[str, ...]) -> set[str]:
     ("وأعلن التلفزيون الرسمي أن مدينة حرستا باتت خالية من مقاتلي الفصائل المعارضة.", "territorial_change", "capture"),
     ("واختطفت جماعة مسلحة ثلاثة صحفيين في ريف إدلب.", "attack", "armed_assault"),
     ("ودهست شاحنة حشدا من المارة في مدينة نيس ما أدى إلى مقتل 84 شخصا.", "attack", "armed_assault"),
+    ("وتحدث الداعشي في الفيديو، داعيا المسلمين الأوروبيين لشن هجمات في بلادهم.", "threat", "call_to_violence"),
 ])
 def test_events_each_type_is_found(res: Resources, text: str, typ: str, subtype: str) -> None:
     found = {(e.type, e.subtype) for e in _events(res, text)}

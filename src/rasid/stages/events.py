@@ -65,7 +65,8 @@ def _last_words(text: str, pos: int, n: int) -> list[str]:
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هولاء"})
 
 
-def _is_negated(text: str, pos: int, end: int, ctx: EventContext, blockers: bool = True) -> bool:
+def _is_negated(text: str, pos: int, end: int, ctx: EventContext, blockers: bool = True,
+                calls: bool = False) -> bool:
     """Negated, hypothetical or blocked: "لم يعلن", "مخاوف من تهديد", "حكم الإعدام", "معدة لتفجير"."""
     if cue(ctx, "negation", " ".join(_last_words(text, pos, 3))) or cue(
             ctx, "hypothetical", " ".join(_last_words(text, pos, 2))):
@@ -77,8 +78,8 @@ def _is_negated(text: str, pos: int, end: int, ctx: EventContext, blockers: bool
     if not blockers or ctx.rules.blockers is None:
         return False
     for m in ctx.rules.blockers.finditer(text, max(0, pos - 40), min(len(text), end + 25)):
-        if m.start() < end and m.end() >= pos:
-            return True
+        if m.start() < (pos if calls else end) and m.end() >= pos:
+            return True  # a call's own words ("داعيا المسلمين لشن هجمات") are no purpose that blocks it
     return False
 
 
@@ -116,7 +117,8 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
             if any(t.type == trig.type and (t.subtype == trig.subtype or s < te + _NEAR and ts < e + _NEAR)
                    for ts, te, t in kept):
                 continue  # one event per subtype; a generic word next to a specific one restates it
-            if not _needs_met(trig, ctx, i, text) or _is_negated(text, s, e, ctx, blockers=not campaign) \
+            if not _needs_met(trig, ctx, i, text) or _is_negated(text, s, e, ctx, blockers=not campaign,
+                                                                 calls=trig.type == "threat") \
                     or inside_a_title(text, s):
                 continue
             if trig.type == "attack" and cue(ctx, "statistic", text[:s]):
