@@ -78,7 +78,7 @@ def _is_negated(text: str, pos: int, end: int, ctx: EventContext, blockers: bool
     if not blockers or ctx.rules.blockers is None:
         return False
     for m in ctx.rules.blockers.finditer(text, max(0, pos - 40), min(len(text), end + 25)):
-        if m.start() < (pos if calls else end) and m.end() >= pos:
+        if m.start() < (pos + 1 if calls else end) and m.end() >= pos:
             return True  # a call's own words ("داعيا المسلمين لشن هجمات") are no purpose that blocks it
     return False
 
