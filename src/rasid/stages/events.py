@@ -355,12 +355,12 @@ def _hostages_named(cands: list[Candidate], ctx: EventContext) -> None:
                 add_unique(forces, m.entity_id)
     if not forces:
         return
-    for c in cands:
-        if c.type in ("execution", "threat") or c.attributes.get("kidnapping"):
-            if any(_HOSTAGES.search(ctx.sentence_text(i)) for i in c.sentences):
-                for f in forces:
-                    if f not in c.roles["actors"]:
-                        add_unique(c.roles["targets"], f)
+    told_of_hostages = [c for c in cands if (c.type in ("execution", "threat") or c.attributes.get("kidnapping"))
+                        and any(_HOSTAGES.search(ctx.sentence_text(i)) for i in c.sentences)]
+    for c in told_of_hostages:
+        for f in forces:
+            if f not in c.roles["actors"]:
+                add_unique(c.roles["targets"], f)
 
 
 def _one_side(c: Candidate, ctx: EventContext) -> None:
