@@ -59,6 +59,7 @@ def _names(res: Resources, ids: tuple[str, ...]) -> set[str]:
     ("واختطفت جماعة مسلحة ثلاثة صحفيين في ريف إدلب.", "attack", "armed_assault"),
     ("ودهست شاحنة حشدا من المارة في مدينة نيس ما أدى إلى مقتل 84 شخصا.", "attack", "armed_assault"),
     ("وتحدث الداعشي في الفيديو، داعيا المسلمين الأوروبيين لشن هجمات في بلادهم.", "threat", "call_to_violence"),
+    ("أوقفت السلطات رجلا في مداهمة لشقة في مانيلا، حيث عثرت أيضا على أسلحة وذخائر.", "arrest", "seizure"),
 ])
 def test_events_each_type_is_found(res: Resources, text: str, typ: str, subtype: str) -> None:
     found = {(e.type, e.subtype) for e in _events(res, text)}

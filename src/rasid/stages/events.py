@@ -66,7 +66,7 @@ _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذين",
 
 
 def _is_negated(text: str, pos: int, end: int, ctx: EventContext, blockers: bool = True,
-                calls: bool = False) -> bool:
+                own_words_free: bool = False) -> bool:
     """Negated, hypothetical or blocked: "لم يعلن", "مخاوف من تهديد", "حكم الإعدام", "معدة لتفجير"."""
     if cue(ctx, "negation", " ".join(_last_words(text, pos, 3))) or cue(
             ctx, "hypothetical", " ".join(_last_words(text, pos, 2))):
@@ -78,7 +78,7 @@ def _is_negated(text: str, pos: int, end: int, ctx: EventContext, blockers: bool
     if not blockers or ctx.rules.blockers is None:
         return False
     for m in ctx.rules.blockers.finditer(text, max(0, pos - 40), min(len(text), end + 25)):
-        if m.start() < (pos + 1 if calls else end) and m.end() >= pos:
+        if m.start() < (pos + 1 if own_words_free else end) and m.end() >= pos:
             return True  # a call's own words ("داعيا المسلمين لشن هجمات") are no purpose that blocks it
     return False
 
@@ -118,7 +118,7 @@ def find_triggers(ctx: EventContext) -> list[Candidate]:
                    for ts, te, t in kept):
                 continue  # one event per subtype; a generic word next to a specific one restates it
             if not _needs_met(trig, ctx, i, text) or _is_negated(text, s, e, ctx, blockers=not campaign,
-                                                                 calls=trig.type == "threat") \
+                                                                 own_words_free=trig.type == "threat") \
                     or inside_a_title(text, s):
                 continue
             if trig.type == "attack" and cue(ctx, "statistic", text[:s]):
