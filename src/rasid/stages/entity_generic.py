@@ -110,24 +110,28 @@ def link_generic_bodies(doc: NormalDoc, mentions: list[Mention], res: Resources)
         s, e = doc.orig_span(start, hit.end())
         if any(a < e and s < b for a, b in taken):
             continue
+        kind = index.kind_of[folded]
         following = [w for w in doc.norm[hit.end():hit.end() + 40].split()[:3] if not w.startswith("وال")][:1]
         code = index.nisba.get(following[0]) if following else None  # "الأمنية والعسكرية التونسية"
-        if following and code is None and _qualifies(following[0]):
-            continue  # "قوات الأمن الداخلي", "الحكومة المؤقتة": another body than the country's
+        if following and code is None and _qualifies(following[0], kind):
+            continue  # "قوات الأمن الداخلي", "الحكومة المؤقتة", "السلطات المحلية": another body
+        if kind == "government" and doc.norm[max(0, hit.start() - 20):hit.start()].split()[-1:] in _OFFICES:
+            continue  # "رئيس الحكومة", "المتحدثة باسم الحكومة": an office, said of whichever government
         code = code or _country_nearby(text, s, e, located) or main
-        entity_id = index.body.get((index.kind_of[folded], code or ""))
+        entity_id = index.body.get((kind, code or ""))
         if entity_id:
             out.append(Mention(s, e, text[s:e], entity_id, "organization", "generic"))
     return out
 
 
-def _qualifies(word: str) -> bool:
+def _qualifies(word: str, kind: str) -> bool:
     """An adjective right after the form names another body: "قوات الأمن الداخلي", "الشرطة العسكرية",
-    "الحكومة الانتقالية" (a local force is still the country's: "الشرطة المحلية")."""
-    return word.startswith("ال") and word.endswith(("ي", "يه")) and word not in _SAME_BODY
+    "الحكومة الانتقالية", "السلطات المحلية" (a local police is still the country's: "الشرطة المحلية")."""
+    return word.startswith("ال") and word.endswith(("ي", "يه")) and not (kind != "government" and word in _SAME_BODY)
 
 
 _SAME_BODY = frozenset({"المحليه", "المحلي", "الرسميه"})
+_OFFICES = [[w] for w in ("رييس", "رييسا", "لرييس", "ورييس", "رياسه", "نايب", "وزير", "باسم", "مكتب")]  # folded
 
 
 def _main_country(doc: NormalDoc, located: list[tuple[Mention, str]]) -> str | None:
