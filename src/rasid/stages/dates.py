@@ -206,8 +206,10 @@ class _Ctx:
         return "".join(ch for ch in raw if fold(ch) or ch.isspace())
 
 
-def find_dates(text: str, published: str | None, rules: Mapping[str, Any] | DateRules) -> list[DateValue]:
+def find_dates(text: str, published: str | None, rules: Mapping[str, Any] | DateRules,
+               folded: tuple[str, tuple[int, ...]] | None = None) -> list[DateValue]:
     """Every date expression of ``text``, resolved against ``published`` where it is relative.
+    ``folded`` is ``fold_with_map(text)`` when the caller has it already (a normalised document).
 
     >>> from rasid.stages.dates import _bundled_rules
     >>> [d.start for d in find_dates("قتل يوم الإثنين 3 أشخاص", "2019-03-19", _bundled_rules())]
@@ -215,7 +217,7 @@ def find_dates(text: str, published: str | None, rules: Mapping[str, Any] | Date
     """
     dr = rules if isinstance(rules, DateRules) else compile_date_rules(rules)
     pub = _parse_iso(published)
-    norm, to_orig = fold_with_map(text)
+    norm, to_orig = folded if folded is not None else fold_with_map(text)
     ctx = _Ctx(text, norm, to_orig, dr, pub)
     hits: list[_Hit] = []
     for attr, finder in _FINDERS:

@@ -177,7 +177,7 @@ def _find_dates(doc: NormalDoc, res: Resources) -> list[DateValue]:
     from rasid.stages.dates import compile_date_rules, find_dates
 
     rules = res.cached("date_rules", lambda r: compile_date_rules(r.rules.get("dates") or {}))
-    return list(find_dates(doc.clean.full_text, doc.clean.published, rules))
+    return list(find_dates(doc.clean.full_text, doc.clean.published, rules, (doc.norm, doc.to_orig)))
 
 
 QUOTE_MARKS = "\"“”«»"
