@@ -389,7 +389,7 @@ def _antecedent_acts(c: Candidate, ctx: EventContext) -> None:
     """"الأكراد الذين باتوا يحاصرون مقاتليه": the party the relative pronoun follows does the verb of its
     clause (the verb of the trigger, not a noun: "الهجوم الذي شنه" keeps the doer it names)."""
     text = ctx.doc.clean.full_text
-    if not c.is_relative or c.type in ("media_release",) or c.subtype in _FROM_THE_AIR:
+    if not c.is_relative or c.type == "media_release" or c.subtype in _FROM_THE_AIR:
         return
     head = text[c.start:c.end].split()[:1]
     if not head or head[0].startswith(("ال", "وال", "بال")):
@@ -405,7 +405,7 @@ def _antecedent_acts(c: Candidate, ctx: EventContext) -> None:
     for m in parties[-1:]:
         if m.entity_id in c.roles["targets"]:
             c.roles["targets"].remove(m.entity_id)
-        if c.type in ("attack", "execution", "military_operation") and c.subtype == "siege":
+        if c.subtype == "siege":
             for a in list(c.roles["actors"]):
                 if a != m.entity_id and ctx.classes.get(a) == "group":
                     c.roles["actors"].remove(a)  # "يحاصرون مقاتليه": whose fighters are besieged is besieged
