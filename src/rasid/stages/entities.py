@@ -434,12 +434,16 @@ def link_entities(doc: NormalDoc, mentions: list[Mention], res: Resources,
             name_en, name_ar = (canon or {}).get(entity_id, (names[0], names[0]))
             out.append(Entity(entity_id, ms[0].kind, name_en, name_ar, names, spans))
             continue
-        out.append(Entity(
-            id=entry.id, kind=entry.kind, name_en=entry.name_en, name_ar=entry.name_ar, names=names, mentions=spans,
-            lat=entry.lat, lon=entry.lon, country=entry.country, admin1=entry.admin1, precision=entry.precision,
-            wikidata=entry.wikidata, parent=entry.parent,
-        ))
+        out.append(_known_entity(entry, names, spans))
     return tuple(out)
+
+
+def _known_entity(entry: KBEntry, names: tuple[str, ...], spans: tuple[tuple[int, int], ...]) -> Entity:
+    return Entity(
+        id=entry.id, kind=entry.kind, name_en=entry.name_en, name_ar=entry.name_ar, names=names, mentions=spans,
+        lat=entry.lat, lon=entry.lon, country=entry.country, admin1=entry.admin1, precision=entry.precision,
+        wikidata=entry.wikidata, parent=entry.parent,
+    )
 
 
 def parties_known_by_role(entities: tuple[Entity, ...], events: Iterable[Event], res: Resources) -> tuple[Entity, ...]:
@@ -453,10 +457,7 @@ def parties_known_by_role(entities: tuple[Entity, ...], events: Iterable[Event],
             if entity_id in listed or entry is None:
                 continue
             listed.add(entity_id)
-            extra.append(Entity(id=entry.id, kind=entry.kind, name_en=entry.name_en, name_ar=entry.name_ar, names=(),
-                                mentions=(), lat=entry.lat, lon=entry.lon, country=entry.country,
-                                admin1=entry.admin1, precision=entry.precision, wikidata=entry.wikidata,
-                                parent=entry.parent))
+            extra.append(_known_entity(entry, (), ()))
     return entities + tuple(extra)
 
 

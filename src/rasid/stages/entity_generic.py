@@ -33,11 +33,7 @@ def _names(kind: dict[str, Any], country: list[str]) -> tuple[str, str, list[str
 def generic_entries(entries: dict[str, KBEntry], table: dict[str, Any]) -> dict[str, KBEntry]:
     """The entries to add: for each kind and country, none where the knowledge base already has the body
     (it goes by one of the made names), else a new entry ``rasid:org:<adjective>-<kind>``."""
-    owner: dict[str, str] = {}
-    for e in entries.values():
-        if e.kind == "organization":
-            for n in e.all_names:
-                owner.setdefault(_key(n), e.id)
+    owner = _owners(entries)
     out: dict[str, KBEntry] = {}
     for kind_name, kind in (table.get("kinds") or {}).items():
         for code, country in (table.get("countries") or {}).items():
@@ -48,6 +44,16 @@ def generic_entries(entries: dict[str, KBEntry], table: dict[str, Any]) -> dict[
             out[entity_id] = KBEntry(id=entity_id, kind="organization", name_en=name_en, name_ar=name_ar,
                                      aliases=tuple(aliases), category=kind["category"], country=code)
     return out
+
+
+def _owners(entries: dict[str, KBEntry]) -> dict[str, str]:
+    """Folded organisation name -> the entry that goes by it (the first one)."""
+    owner: dict[str, str] = {}
+    for e in entries.values():
+        if e.kind == "organization":
+            for n in e.all_names:
+                owner.setdefault(_key(n), e.id)
+    return owner
 
 
 def _slug(words: str) -> str:
@@ -66,11 +72,7 @@ class GenericIndex:
 
 def build_generic_index(res: Resources) -> GenericIndex:
     table = res.rules.get("generic_bodies") or {}
-    owner: dict[str, str] = {}
-    for e in res.entries.values():
-        if e.kind == "organization":
-            for n in e.all_names:
-                owner.setdefault(_key(n), e.id)
+    owner = _owners(res.entries)
     kind_of: dict[str, str] = {}
     body: dict[tuple[str, str], str] = {}
     nisba: dict[str, str] = {}
@@ -115,7 +117,7 @@ def link_generic_bodies(doc: NormalDoc, mentions: list[Mention], res: Resources)
         code = index.nisba.get(following[0]) if following else None  # "الأمنية والعسكرية التونسية"
         if following and code is None and _qualifies(following[0], kind):
             continue  # "قوات الأمن الداخلي", "الحكومة المؤقتة", "السلطات المحلية": another body
-        if kind == "government" and doc.norm[max(0, hit.start() - 20):hit.start()].split()[-1:] in _OFFICES:
+        if kind == "government" and set(doc.norm[max(0, hit.start() - 20):hit.start()].split()[-1:]) & _OFFICES:
             continue  # "رئيس الحكومة", "المتحدثة باسم الحكومة": an office, said of whichever government
         code = code or _country_nearby(text, s, e, located) or main
         entity_id = index.body.get((kind, code or ""))
@@ -131,7 +133,7 @@ def _qualifies(word: str, kind: str) -> bool:
 
 
 _SAME_BODY = frozenset({"المحليه", "المحلي", "الرسميه"})
-_OFFICES = [[w] for w in ("رييس", "رييسا", "لرييس", "ورييس", "رياسه", "نايب", "وزير", "باسم", "مكتب")]  # folded
+_OFFICES = frozenset({"رييس", "رييسا", "لرييس", "ورييس", "رياسه", "نايب", "وزير", "باسم", "مكتب"})  # folded
 
 
 def _main_country(doc: NormalDoc, located: list[tuple[Mention, str]]) -> str | None:
@@ -145,9 +147,11 @@ def _main_country(doc: NormalDoc, located: list[tuple[Mention, str]]) -> str | N
 def _country_nearby(text: str, start: int, end: int, located: list[tuple[Mention, str]]) -> str | None:
     """"وصل إلى تونس لكن السلطات اعتقلته": a place a few words away names the country; one at the other
     end of the sentence ("على طول الحدود مع الجزائر") does not."""
-    near = [(len(text[min(end, m.start):max(start, m.end)].split()), code) for m, code in located
-            if len(text[min(end, m.start):max(start, m.end)].split()) <= _NEAR_WORDS
-            and not re.search(r"[.\n]", text[min(end, m.start):max(start, m.end)])]
+    near: list[tuple[int, str]] = []
+    for m, code in located:
+        gap = text[min(end, m.start):max(start, m.end)]
+        if len(gap.split()) <= _NEAR_WORDS and not re.search(r"[.\n]", gap):
+            near.append((len(gap.split()), code))
     return min(near)[1] if near else None
 
 

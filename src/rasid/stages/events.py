@@ -342,14 +342,15 @@ def _hostages_named(cands: list[Candidate], ctx: EventContext) -> None:
     """"ومن بين الرهائن ستة ... وزعم التنظيم أنهم جنود شرطة عراقيين أو من الحشد الشعبي": the forces the
     hostages belong to, named in a sentence of their own, are hit by every event told of the hostages."""
     forces: list[str] = []
+    if not _HOSTAGES.search(ctx.doc.norm):
+        return  # most articles tell of no hostages: no sentence need be read
     for i in range(len(ctx.doc.sentences)):
         text = ctx.sentence_text(i)
         near = _HOSTAGES.search(text) or (i > 0 and _HOSTAGES.search(ctx.sentence_text(i - 1)))
         said = _WHO_THEY_ARE.search(text)
         if not (near and said):
             continue
-        start = ctx.doc.to_orig[ctx.sent_norm[i][0] + said.start()] if ctx.sent_norm[i][0] + said.start() < len(
-            ctx.doc.to_orig) else ctx.doc.sentences[i][0]
+        start, _ = ctx.doc.orig_span(ctx.sent_norm[i][0] + said.start(), ctx.sent_norm[i][0] + said.end())
         for m in ctx.sentence_mentions(i):
             if m.start >= start and m.kind == "organization" and ctx.classes.get(m.entity_id) in ("state", "other"):
                 add_unique(forces, m.entity_id)
