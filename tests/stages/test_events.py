@@ -101,6 +101,9 @@ def test_events_each_type_is_found(res: Resources, text: str, typ: str, subtype:
     ("دعمت الطائرات القوات لتستعيد الشرعية مدينة المكلا.", "territorial_change"),
     ("قال ناشطون في حملة \"الرقة تذبح بصمت\" إن مقاتلي داعش انتشروا في المدينة.", "execution"),
     ("انضم في شبابه إلى \"الجماعة السلفية للدعوة والقتال\" في الجزائر.", "threat"),
+    ("وتواصل الحكومة السورية ضغطا عسكريا مصحوبا بجهود تفاوضية لاستعادة السيطرة على المحافظة.", "territorial_change"),
+    ("وتتأهب القوات لهجوم يستهدف استعادة مدينة الرمادي.", "territorial_change"),
+    ("وأوضحت أن المتطرفين يهدفون إلى تفجير قنبلة في وسط لندن.", "attack"),
 ])
 def test_events_negated_hypothetical_or_legal_are_not_events(res: Resources, text: str, typ: str) -> None:
     assert typ not in {e.type for e in _events(res, text)}
@@ -964,3 +967,46 @@ def test_events_the_force_hostages_belong_to_is_hit_by_what_is_told_of_them(res:
             "وزعم تنظيم الدولة أنهم ينتمون إلى قوات الحشد الشعبي.")
     killed = next(e for e in _events(res, text, published="2018-06-29") if e.type == "execution")
     assert "Popular Mobilization Forces" in _names(res, killed.targets), killed
+
+
+def test_events_a_headline_blast_in_a_region_restates_the_one_in_its_town(res: Resources) -> None:
+    title = "مقتل ضابط و3 جنود بالجيش المصري في انفجار عبوة ناسفة بسيناء"
+    text = "قتل ضابط و3 جنود بالجيش المصري في انفجار عبوة ناسفة في مدينة رفح بشمال سيناء."
+    blasts = [e for e in _events(res, text, title=title) if e.type == "attack"]
+    assert len(blasts) == 1, blasts
+    assert "Sinai Peninsula" not in _names(res, blasts[0].places)  # the town says more than the region
+
+
+def test_events_a_village_the_gazetteer_lacks_may_lie_in_the_country_named_before(res: Resources) -> None:
+    title = "غارة جوية أمريكية تقتل قياديا في القاعدة في أفغانستان"
+    text = "وذكر الجيش أن الغارة استهدفت القيادي في منطقة برمل بولاية باكتيكا يوم 11 يوليو."
+    strikes = [e for e in _events(res, text, title=title, published="2015-07-25") if e.subtype == "airstrike"]
+    assert len(strikes) == 1, strikes
+
+
+def test_events_a_unit_restates_the_body_it_belongs_to(res: Resources) -> None:
+    title = "«النصرة» تخطف خمسة مقاتلين جدد من المعارضة السورية"
+    text = "خطفت جبهة النصرة خمسة مقاتلين من الفرقة 30 في ريف حلب."
+    assert len([e for e in _events(res, text, title=title) if e.type == "attack"]) == 1
+
+
+def test_events_a_headline_event_the_body_only_recalls_is_that_event(res: Resources) -> None:
+    title = "ليبيا تعيد جثث 20 قبطيا مصريا ذبحهم داعش"
+    text = ("أعادت السلطات الليبية جثث الأقباط إلى مصر. "
+            "وكان تسجيل فيديو للواقعة أظهر قطع رؤوس الأقباط العشرين على شاطئ في فبراير 2015.")
+    killings = [e for e in _events(res, text, title=title, published="2018-05-14") if e.type == "execution"]
+    assert len(killings) == 1 and not killings[0].core, killings
+
+
+def test_events_a_headline_event_is_not_joined_to_another_doers_past_one(res: Resources) -> None:
+    title = "العراق يعدم 12 مدانا بالإرهاب"
+    text = ("نفذت السلطات العراقية حكم الإعدام بحق 12 مدانا. "
+            "وكان تنظيم داعش قد أعدم ثمانية من عناصر الأمن العراقي الشهر الماضي.")
+    killings = [e for e in _events(res, text, title=title, published="2018-06-29") if e.type == "execution"]
+    assert len(killings) == 2, killings
+
+
+def test_events_a_past_month_of_a_later_clause_does_not_date_the_news_back(res: Resources) -> None:
+    text = "هدد الفرع المصري لتنظيم داعش أمس الأربعاء بإعدام كرواتي خطف في القاهرة الشهر الماضي."
+    threat = next(e for e in _events(res, text, published="2015-08-06") if e.type == "threat")
+    assert threat.core and threat.date is not None and threat.date.start == "2015-08-05", threat

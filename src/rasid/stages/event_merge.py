@@ -42,14 +42,28 @@ def _compatible(a: Candidate, b: Candidate, res: Resources | None = None) -> boo
     if _disjoint(a.roles["places"], b.roles["places"]) and CAMPAIGN not in (a.subtype, b.subtype) and not (
             res is not None and places_nest(a.roles["places"], b.roles["places"], res)):
         return False
-    if _disjoint(a.roles["targets"], b.roles["targets"]) and a.type not in AGENT_TYPES:
-        return False
+    if _disjoint(_with_parents(a.roles["targets"], res), _with_parents(b.roles["targets"], res)) \
+            and a.type not in AGENT_TYPES:
+        return False  # "خطفت ... من الفرقة 30" restates "تخطف مقاتلين للمعارضة": a unit is part of its body
     if a.type in AGENT_TYPES and _disjoint(a.roles["speakers"], b.roles["speakers"]):
         return False
     if a.date and b.date and a.date.start != b.date.start and a.subtype != CAMPAIGN:
         return False
     titles = (a.attributes.get("title"), b.attributes.get("title"))
     return not (titles[0] and titles[1] and titles[0] != titles[1])
+
+
+def _with_parents(ids: list[str], res: Resources | None) -> list[str]:
+    """The entities and the bodies they belong to (knowledge-base ``parent`` links, a few levels)."""
+    out = list(ids)
+    for i in ids:
+        node = res.get(i) if res is not None else None
+        for _ in range(3):
+            if node is None or not node.parent:
+                break
+            add_unique(out, node.parent)
+            node = res.get(node.parent) if res is not None else None
+    return out
 
 
 def _refers_back(m: Candidate, c: Candidate, res: Resources | None) -> bool:
@@ -142,6 +156,23 @@ def fold_release_mentions(cands: list[Candidate], ctx: EventContext) -> list[Can
         for a in c.roles["actors"]:
             add_unique(m.roles["actors"], a)
         dropped.add(id(c))
+    return [c for c in cands if id(c) not in dropped]
+
+
+def fold_title_restatements(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
+    """"ليبيا تعيد جثث 20 قبطيا ذبحهم داعش": a headline event the body tells only as a past event is that
+    event, not a second one (the body's news events were merged with the headline already)."""
+    title = sum(1 for s, _ in ctx.doc.sentences if s < ctx.doc.clean.body_offset)
+    dropped: set[int] = set()
+    for t in cands:
+        if max(t.sentences) >= title:
+            continue
+        told = [c for c in cands if min(c.sentences) >= title and id(c) not in dropped and _compatible(t, c, ctx.res)
+                and (c.is_old or c.date is None) and not _disjoint(_with_parents(t.roles["actors"], ctx.res),
+                                                                   _with_parents(c.roles["actors"], ctx.res))]
+        if told:
+            _absorb(told[0], t)
+            dropped.add(id(t))
     return [c for c in cands if id(c) not in dropped]
 
 

@@ -81,15 +81,25 @@ def most_specific(places: list[str], ctx: EventContext) -> list[str]:
     """Drop a country when a town or province of that country is named: "الرقة" says more than "سوريا"."""
     entries = {p: ctx.res.get(p) for p in places}
     inner = {e.country for e in entries.values() if e is not None and e.precision != "country"}
-    return [p for p, e in entries.items() if e is None or e.precision != "country" or e.country not in inner]
+    countries = {e.country for e in entries.values() if e is not None and e.precision == "country"}
+    if None in entries.values() and len(countries) == 1:
+        inner |= countries  # "منطقة برمل في ولاية باكتيكا": villages the gazetteer lacks lie in the one country named
+    spans = ctx.res.cached("region_spans", _region_spans)
+    regions = {p for p, r in entries.items() if r is not None and p in spans and any(  # "سيناء" says less
+        e is not None and q != p and _within(e, r, spans) for q, e in entries.items())}  # than "الشيخ زويد"
+    return [p for p, e in entries.items() if p not in regions and (
+        e is None or e.precision != "country" or e.country not in inner)]
 
 
-def _within(inner: KBEntry, outer: KBEntry) -> bool:
-    """The town lies in the country or province: "الحديدة" restates "اليمن", not "عدن"."""
+def _within(inner: KBEntry, outer: KBEntry, spans: dict[str, frozenset[str]] | None = None) -> bool:
+    """The town lies in the country or province: "الحديدة" restates "اليمن", not "عدن"; a town of North Sinai
+    lies in "سيناء", a region spanning provinces."""
     if not inner.country or inner.country != outer.country or inner.id == outer.id:
         return inner.id == outer.id
     if outer.precision == "country":
         return True
+    if spans and outer.id in spans and inner.id not in spans:
+        return _fold_name(inner.admin1) in spans[outer.id]
     return outer.precision == "admin1" and inner.precision != "admin1" and bool(outer.admin1) and \
         _fold_name(inner.admin1) == _fold_name(outer.admin1)
 
@@ -99,9 +109,24 @@ def _fold_name(name: str | None) -> str:
 
 
 def places_nest(a: list[str], b: list[str], res: Resources) -> bool:
-    """Every place of one side lies in (or is) a place of the other side."""
-    ea = [e for e in (res.get(p) for p in a) if e is not None]
-    eb = [e for e in (res.get(p) for p in b) if e is not None]
-    if len(ea) != len(a) or len(eb) != len(b):
-        return False
-    return all(any(_within(x, y) or _within(y, x) for y in eb) for x in ea)
+    """Every place of one side lies in (or is) a place of the other side. A village the gazetteer lacks
+    ("منطقة برمل") may lie in a country the other side names, and is no proof of another scene."""
+    spans = res.cached("region_spans", _region_spans)
+
+    def one_country(side: list[KBEntry | None]) -> bool:
+        return len(side) == 1 and side[0] is not None and side[0].precision == "country" and bool(side[0].country)
+
+    def nests(x: KBEntry | None, others: list[KBEntry | None]) -> bool:
+        if x is None:
+            return one_country(others)
+        return any(_within(x, o, spans) or _within(o, x, spans) if o is not None else one_country([x])
+                   for o in others)
+
+    eb = [res.get(p) for p in b]
+    return all(nests(res.get(p), eb) for p in a)
+
+
+def _region_spans(res: Resources) -> dict[str, frozenset[str]]:
+    """Region id -> the folded names of the provinces it spans (rules/regions.json)."""
+    spans = (res.rules.get("regions") or {}).get("spans") or {}
+    return {rid: frozenset(_fold_name(n) for n in names) for rid, names in spans.items()}

@@ -29,6 +29,7 @@ from rasid.stages.event_context import (
 from rasid.stages.event_merge import (
     CAMPAIGN,
     fold_release_mentions,
+    fold_title_restatements,
     is_background,
     merge_events,
     the_same_place,
@@ -240,12 +241,20 @@ def _mark_background(cands: list[Candidate], ctx: EventContext) -> None:
     published = ctx.doc.clean.published
     for c in cands:
         text = _up_to_the_clause_end(c, ctx)
+        if c.date and published and not c.date.is_inferred and c.date.precision == "day" \
+                and _days_before(published, _NEWS_DAYS) <= c.date.start[:10] <= published[:10]:
+            end = norm_index(ctx.doc, c.end) - ctx.sent_norm[c.sentence][0]  # "هدد أمس الأربعاء بإعدام كرواتي
+            text = text[:end] + _LATER_TIME.sub(" ", text[end:])  # خطف الشهر الماضي": that month is the abduction's
         old = bool(c.date and published and c.date.start[:4].isdigit() and c.date.start < _days_before(published, 30))
         c.is_old = old or cue(ctx, "past_time", text) or bool(c.date and not published)  # no publication day:
         # no day can be told recent
         c.is_recalled = cue(ctx, "background", _FORMER_TITLE.sub(" ", text)) or old or cue(
             ctx, "was_doing", " ".join(_last_words(ctx.sentence_text(c.sentence), _local_start(c, ctx), 3)))
         c.background = c.is_recalled or c.is_relative or c.is_answered  # type: ignore[attr-defined]
+
+
+_LATER_TIME = re.compile(r"(?:الشهر|العام|السنه|السنة|الاسبوع) (?:الماضي|الماضيه|الماضية|السابق|المنصرم)\w*"
+                         r"|(?:عام|العام|سنه|سنة) [0-9]{4}")
 
 
 def _local_start(c: Candidate, ctx: EventContext) -> int:
@@ -458,7 +467,7 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     _share_parties(cands, ctx)
     cands = [c for c in cands if not _won_the_ground(c, cands, ctx)]
     _mark_background(cands, ctx)
-    cands = fold_release_mentions(merge_events(cands, res), ctx)
+    cands = fold_title_restatements(fold_release_mentions(merge_events(cands, res), ctx), ctx)
     for c in cands:
         if not c.roles["places"]:  # only now, so that a borrowed place never keeps two reports apart
             c.roles["places"].extend(c.clause_places or the_same_place(c, cands, ctx))
