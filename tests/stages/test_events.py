@@ -1010,3 +1010,9 @@ def test_events_a_past_month_of_a_later_clause_does_not_date_the_news_back(res: 
     text = "هدد الفرع المصري لتنظيم داعش أمس الأربعاء بإعدام كرواتي خطف في القاهرة الشهر الماضي."
     threat = next(e for e in _events(res, text, published="2015-08-06") if e.type == "threat")
     assert threat.core and threat.date is not None and threat.date.start == "2015-08-05", threat
+
+
+def test_events_a_day_in_what_a_release_says_is_not_its_own(res: Resources) -> None:
+    text = "ونشر تنظيم داعش أمس الأحد بيانا أكد فيه أن عناصره قتلوا جنديا في هجوم الخميس."
+    release = next(e for e in _events(res, text, published="2018-04-23") if e.type == "media_release")
+    assert release.date is not None and release.date.start == "2018-04-22", release

@@ -41,6 +41,15 @@ def build_actor_classes(res: Resources) -> dict[str, str]:
     return out
 
 
+ARMED_MOVEMENTS = frozenset({"armed_group", "armed_group_branch"})  # non-state, not extremist: the Houthis
+
+
+def category_of(ctx: EventContext, entity_id: str) -> str:
+    """The knowledge-base category of an entity ("" when unknown)."""
+    entry = ctx.res.get(entity_id)
+    return (entry.category if entry is not None else "") or ""
+
+
 def entity_class(entry: KBEntry | None, kind: str, actor_classes: dict[str, str]) -> str:
     """group | media_arm | state | outlet | platform | publication | person | location | other."""
     if kind in ("person", "location", "platform", "publication"):

@@ -12,10 +12,12 @@ from rasid.model import DateValue, Mention
 from rasid.stages.event_attrs import parse_attributes
 from rasid.stages.event_context import (
     AGENT_TYPES,
+    ARMED_MOVEMENTS,
     QUOTE_MARKS,
     Candidate,
     EventContext,
     add_unique,
+    category_of,
     cue,
     words_before,
 )
@@ -118,7 +120,7 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
             continue  # "المتحدث باسم التحالف ريان ديلون": whose spokesman speaks; the spokesman is the source
         if typ == "threat" and cls in ("group", "state", "other") and _titles_a_person(text, m, ms):
             continue  # "اغتيال ... رئيس حركة النهضة راشد الغنوشي": the party names the man threatened
-        if _category(ctx, m.entity_id) in _OBSERVERS:
+        if category_of(ctx, m.entity_id) in _OBSERVERS:
             continue  # "بحسب المرصد السوري": who counts and reports is the evidence's source, never a party
         if cls in ("state", "other") and typ not in AGENT_TYPES and _aside(text, m, ctx):
             continue  # "حسبما قال مصادر في الشرطة", "سيارات الشرطة والإسعاف": the force is named aside
@@ -130,9 +132,9 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
                 add_unique(roles["actors"], m.entity_id)  # "أعدموا على أيدي التنظيم", "من قبل": the doer
             continue
         if cand.subtype in _FROM_AFAR and cls == "person" and (
-                _is_source(text, m, ctx) or _category(ctx, m.entity_id) in _COMMENTATORS | {"military"}):
+                _is_source(text, m, ctx) or category_of(ctx, m.entity_id) in _COMMENTATORS | {"military"}):
             continue  # "أعلن قائد العمليات اللواء ... مقتل عناصر في غارة": who reports the strike
-        if cand.subtype in _FROM_THE_AIR and (cls in ("person", "group") or _category(ctx, m.entity_id) in _NON_STATE):
+        if cand.subtype in _FROM_THE_AIR and (cls in ("person", "group") or category_of(ctx, m.entity_id) in ARMED_MOVEMENTS):
             add_unique(roles["targets"], m.entity_id)  # nobody but a state force flies an airstrike
             continue
         if typ in ("attack", "leadership_change") and cls == "state" and _genitive_of_trigger(text, cand, m):
@@ -157,7 +159,7 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
                 if typ == "threat" and m.start > cand.end and cue(ctx, "aimed_at", words_before(text, m.start, 2)):
                     add_unique(roles["targets"], m.entity_id)  # "هجمات على الولايات المتحدة": the threatened
         elif cls == "person":
-            category = _category(ctx, m.entity_id)
+            category = category_of(ctx, m.entity_id)
             if cue(ctx, "not_speaker", words_before(text, m.start, 3)) or _listed_after(text, m, listed) or (
                     typ == "threat" and _object_of(text, cand, m) and not _subject_of_threat(text, cand, m, ms)):
                 if typ not in ("media_release",):
@@ -206,7 +208,6 @@ _OBSERVERS = {"monitor", "think_tank", "programme"}
 _REMOTE = {"airstrike", "shelling"}
 _FROM_AFAR = _REMOTE | {"airstrike_campaign"}
 _FROM_THE_AIR = {"airstrike", "airstrike_campaign"}
-_NON_STATE = {"armed_group", "armed_group_branch"}  # the Houthis fire missiles, they fly no strike
 _EXPLOSIVE = {"bombing", "ied", "car_bomb", "suicide", "assassination"}
 
 
@@ -479,7 +480,7 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
         if c.type == "media_release" and c.subtype == "statement" and _issued_by_non_group(c, ctx):
             continue  # "قالت وزارة الداخلية في بيان": a government statement is a source, not a release
         c.attributes.update(parse_attributes(c.type, c.subtype, c.trigger.attrs, ctx, c.sentence, c.start))
-        c.date = sentence_date(ctx, c.sentence, c.start)
+        c.date = sentence_date(ctx, c.sentence, c.start, says=c.type in AGENT_TYPES)
         out.append(c)
     return out
 
@@ -527,14 +528,9 @@ def _issued_by_non_group(c: Candidate, ctx: EventContext) -> bool:
         issuer = previous[-1]  # "قال الجيش الأمريكي ... وقال في بيان": the army's statement
     else:
         return False
-    is_militant = issuer.kind == "person" and (ctx.res.get(issuer.entity_id) is None or _category(
+    is_militant = issuer.kind == "person" and (ctx.res.get(issuer.entity_id) is None or category_of(
         ctx, issuer.entity_id) in ("militant", "militant_leader", "attacker"))
     return ctx.classes.get(issuer.entity_id) not in ("group", "media_arm") and not is_militant
-
-
-def _category(ctx: EventContext, entity_id: str) -> str:
-    entry = ctx.res.get(entity_id)
-    return (entry.category if entry is not None else "") or ""
 
 
 def _affiliation(ctx: EventContext, person_id: str) -> str | None:
@@ -644,10 +640,12 @@ def retype(trigger: Trigger, typ: str, subtype: str) -> Trigger:
     return replace(trigger, type=typ, subtype=subtype)
 
 
-def sentence_date(ctx: EventContext, i: int, near: int) -> DateValue | None:
+def sentence_date(ctx: EventContext, i: int, near: int, says: bool = False) -> DateValue | None:
+    """The day of the sentence nearest the trigger. What a release or threat says ("بيانا أكدوا فيه أن
+    الصماد قتل ... الخميس") is dated by its own words, not the release: ``says`` skips those days."""
     s, e = ctx.doc.sentences[i]
     inside = [d for d in ctx.dates if d.span and s <= d.span[0] < e and is_single_day(d)
-              and not _dates_the_saying(ctx, d, near)]
+              and not _dates_the_saying(ctx, d, near) and not (says and _in_what_is_said(ctx, d, near))]
     if not inside:
         return None
     after = [d for d in inside if 0 <= (d.span or (0, 0))[0] - near <= 40]
@@ -659,6 +657,13 @@ def sentence_date(ctx: EventContext, i: int, near: int) -> DateValue | None:
 def is_single_day(d: DateValue) -> bool:
     """A date an event can carry: one day (ISO or --MM-DD), not a week or a weekday name."""
     return d.precision == "day" and d.start == d.end
+
+
+def _in_what_is_said(ctx: EventContext, d: DateValue, trigger: int) -> bool:
+    from rasid.stages.normalize import fold
+
+    start = (d.span or (0, 0))[0]
+    return start > trigger and bool(_COMPLEMENTIZER.search(fold(ctx.doc.clean.full_text[trigger:start])))
 
 
 def _dates_the_saying(ctx: EventContext, d: DateValue, trigger: int) -> bool:
