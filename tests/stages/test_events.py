@@ -1016,3 +1016,27 @@ def test_events_a_day_in_what_a_release_says_is_not_its_own(res: Resources) -> N
     text = "ونشر تنظيم داعش أمس الأحد بيانا أكد فيه أن عناصره قتلوا جنديا في هجوم الخميس."
     release = next(e for e in _events(res, text, published="2018-04-23") if e.type == "media_release")
     assert release.date is not None and release.date.start == "2018-04-22", release
+
+
+def test_events_an_appointment_is_made_by_the_movement_and_names_no_predecessor(res: Resources) -> None:
+    text = "وأعلن بيان للمجلس السياسي الأعلى تعيين مهدي المشاط خلفا للصماد."
+    appointed = next(e for e in _events(res, text, published="2018-04-23") if e.subtype == "appointed")
+    assert _names(res, appointed.targets) == {"Mahdi al-Mashat"}, appointed
+    assert {"Supreme Political Council", "Houthis"} <= _names(res, appointed.actors), appointed
+
+
+def test_events_a_leader_killed_brings_his_movement_in_as_target(res: Resources) -> None:
+    text = "أعلن الحوثيون مقتل رئيس المجلس السياسي الأعلى صالح الصماد في غارة للتحالف العربي."
+    killed = next(e for e in _events(res, text, published="2018-04-23") if e.subtype == "killed")
+    assert {"Saleh Ali al-Sammad", "Houthis"} <= _names(res, killed.targets), killed
+
+
+@pytest.mark.parametrize("text, subtype, summary", [
+    ("وأعلن بيان للمجلس السياسي الأعلى تعيين مهدي المشاط خلفا للصماد.", "appointed",
+     "Supreme Political Council and Houthis appointed Mahdi al-Mashat"),
+    ("أعلن الحوثيون مقتل رئيس المجلس السياسي الأعلى صالح الصماد في غارة للتحالف العربي.", "killed",
+     "killed by Saudi-led coalition (leadership change)"),
+])
+def test_events_leadership_summaries_read_as_english(res: Resources, text: str, subtype: str, summary: str) -> None:
+    event = next(e for e in _events(res, text) if e.subtype == subtype)
+    assert summary in event.summary and "rasid:" not in event.summary, event.summary

@@ -259,6 +259,10 @@ def describe(e: Event, names: dict[str, str]) -> str:
             s = f"{actor} seized weapons or materiel" + (f" of {who(e.targets)}" if e.targets else "")
         else:
             s = f"{actor} arrested {who(e.targets) or 'suspects'}"
+    elif e.type == "leadership_change" and e.subtype in ("appointed", "killed"):
+        leaders = who(e.targets) or "a leader"
+        s = f"{actor} appointed {leaders}" if e.subtype == "appointed" else (
+            f"{leaders} killed" + (f" by {who(e.actors)}" if e.actors else "") + " (leadership change)")
     else:
         s = f"{actor}: {sub.replace('_', ' ')} ({e.type.replace('_', ' ')})"
         if e.targets:

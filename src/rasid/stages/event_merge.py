@@ -54,7 +54,8 @@ def _compatible(a: Candidate, b: Candidate, res: Resources | None = None) -> boo
 
 
 def _with_parents(ids: list[str], res: Resources | None) -> list[str]:
-    """The entities and the bodies they belong to (knowledge-base ``parent`` links, a few levels)."""
+    """The entities and the bodies they belong to (knowledge-base ``parent`` links, a few levels). A
+    person's group is not among them: a strike that killed a leader and strikes on his group are apart."""
     out = list(ids)
     for i in ids:
         node = res.get(i) if res is not None else None
@@ -90,7 +91,18 @@ _FROM_AFAR = {"airstrike", "shelling"}
 
 
 def merge_events(cands: list[Candidate], res: Resources | None = None) -> list[Candidate]:
-    """One event restated in several sentences becomes one event with all its evidence."""
+    """One event restated in several sentences becomes one event with all its evidence. Merging again
+    until nothing joins: a relative clause ("والذي قتل في غارة") told before the sentence that names its
+    victim's movement joins the strike once that sentence has joined the headline's."""
+    for _ in range(3):
+        merged = _merge_once(cands, res)
+        if len(merged) == len(cands):
+            break
+        cands = merged
+    return merged
+
+
+def _merge_once(cands: list[Candidate], res: Resources | None) -> list[Candidate]:
     merged: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (c.sentence, c.start)):
         earlier = [m for m in merged if m.type == c.type]

@@ -160,6 +160,8 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
                     add_unique(roles["targets"], m.entity_id)  # "هجمات على الولايات المتحدة": the threatened
         elif cls == "person":
             category = category_of(ctx, m.entity_id)
+            if cand.subtype == "appointed" and _PREDECESSOR.search(words_before(text, m.start, 2)):
+                continue  # "تعيين مهدي المشاط خلفا للصماد": the predecessor is not appointed
             if cue(ctx, "not_speaker", words_before(text, m.start, 3)) or _listed_after(text, m, listed) or (
                     typ == "threat" and _object_of(text, cand, m) and not _subject_of_threat(text, cand, m, ms)):
                 if typ not in ("media_release",):
@@ -201,6 +203,7 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         roles["places"].extend(references)  # nothing nearer is named: the reference is the best we know
 
 
+_PREDECESSOR = re.compile(r"خلفا(?:\s+ل\S*)?$")
 _BESIEGED = re.compile(r"محاصرت(?:ه|ها|هم|هما)|المحاصر|محاصر(?:ة|ه|ين|ون)(?!\w)")
 _STATE_ACTS = {"execution", "arrest", "military_operation", "attack"}
 _COMMENTATORS = {"politician", "official", "diplomat", "cleric", "activist"}
@@ -267,7 +270,8 @@ def _is_source(text: str, m: Mention, ctx: EventContext) -> bool:
         longer = fold(raw)
         verbs = list(regex.finditer(longer))
         said = [v for v in verbs[-1:] if not _COMPLEMENTIZER.search(longer[v.end():])
-                and not re.search(r"[.،,:؛]", longer[v.end():]) and (_LEADER.search(raw) or _SPOKESMAN.search(raw))]
+                and not re.search(r"[.،,:؛]", longer[v.end():]) and (_LEADER.search(raw) or _SPOKESMAN.search(raw))
+                and not cue(ctx, "not_speaker", longer[v.end():])]  # "أعلن الحوثيون مقتل رئيس المجلس": the dead
     return bool(said or regex.fullmatch(after))
 
 
@@ -339,6 +343,8 @@ def _assign_party(cand: Candidate, m: Mention, cls: str, ctx: EventContext) -> N
             add_unique(roles["actors"] if m.start < cand.start or cls != "group" else roles["targets"], m.entity_id)
     elif typ in ("arrest",):
         (add_unique(roles["targets"], m.entity_id) if cls == "group" or is_target else add_unique(roles["actors"], m.entity_id))
+    elif typ == "leadership_change" and cand.subtype == "appointed":
+        add_unique(roles["targets"] if is_target else roles["actors"], m.entity_id)  # the group appoints
     elif typ == "leadership_change":
         add_unique(roles["targets"] if cls == "group" or is_target else roles["actors"], m.entity_id)
     elif typ == "territorial_change" and cand.subtype == "loss":
@@ -463,7 +469,7 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
         _antecedent_acts(c, ctx)
         if not c.roles["actors"] and c.type in _CARRIED_TYPES:
             c.roles["actors"].extend(_subject_carried_over(c, ctx))
-        _add_affiliations(c, ctx)
+        add_affiliations(c, ctx)
         _add_victims_groups(c, ctx)
         if c.type == "threat":
             _add_demand_addressees(c, ctx)
@@ -550,12 +556,18 @@ def _affiliation(ctx: EventContext, person_id: str) -> str | None:
     return None
 
 
-def _add_affiliations(c: Candidate, ctx: EventContext) -> None:
+def add_affiliations(c: Candidate, ctx: EventContext) -> None:
     """Haftar announcing a capture brings the LNA in as actor; a commander killed brings his group in as target."""
     if c.type == "leadership_change":
+        if c.subtype == "appointed":  # "وأعلن بيان للمجلس السياسي تعيين": the body that announces it appoints
+            for p in [p for p in c.roles["speakers"] if ctx.classes.get(p) in ("group", "state", "other")]:
+                c.roles["speakers"].remove(p)
+                add_unique(c.roles["actors"], p)
         for t in list(c.roles["targets"]):
             org = _affiliation(ctx, t)
-            if org:
+            if org and c.subtype == "appointed":
+                add_unique(c.roles["actors"], org)  # "تعيين مهدي المشاط": his movement appoints him
+            elif org:
                 add_unique(c.roles["targets"], org)
         return
     if c.type in AGENT_TYPES:

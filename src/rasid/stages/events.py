@@ -35,7 +35,7 @@ from rasid.stages.event_merge import (
     the_same_place,
 )
 from rasid.stages.event_places import most_specific
-from rasid.stages.event_roles import fill_roles, is_single_day, retype
+from rasid.stages.event_roles import add_affiliations, fill_roles, is_single_day, retype
 from rasid.stages.event_rules import Trigger
 
 
@@ -189,6 +189,13 @@ def _share_parties(cands: list[Candidate], ctx: EventContext) -> None:
     """Parties one clause gives two events: "قتل الصماد في غارة للتحالف" (the strike's doer killed the leader),
     "قال الجيش الأمريكي إن غارة أمريكية قتلت" (a force reporting its own strike or campaign did it)."""
     for c in cands:
+        if c.subtype == "killed" and not any(ctx.classes.get(t) == "person" for t in c.roles["targets"]):
+            for k in cands:  # "مقتل رئيس المجلس السياسي صالح الصماد في غارة": the man named beside the strike
+                if k.type == "attack" and k.sentence == c.sentence:
+                    for t in k.roles["targets"]:
+                        if ctx.classes.get(t) == "person":
+                            add_unique(c.roles["targets"], t)
+            add_affiliations(c, ctx)
         if c.type in ("attack", "leadership_change") and not c.roles["targets"]:
             twin = "leadership_change" if c.type == "attack" else "attack"
             for k in cands:  # "اغتيال رئيس فرع الأمن السياسي", "مقتل قائد من حزب الله في هجوم": one victim
@@ -485,6 +492,12 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
                     for p in r.roles["speakers"]:
                         add_unique(c.roles["speakers"], p)
     names = {e.id: e.name_en for e in entities}
+    for c in cands:  # a party known only from the knowledge base (a leader's movement) is named in summaries too
+        for ids in c.roles.values():
+            for i in ids:
+                entry = res.get(i)
+                if i not in names and entry is not None:
+                    names[i] = entry.name_en
     title_sentences = sum(1 for s, _ in ctx.doc.sentences if s < ctx.doc.clean.body_offset)
     title_types = {c.type for c in cands if min(c.sentences) < title_sentences}
     core_flags = {id(c): _is_core(c, ctx, title_types) for c in cands}
