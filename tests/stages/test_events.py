@@ -1040,3 +1040,16 @@ def test_events_a_leader_killed_brings_his_movement_in_as_target(res: Resources)
 def test_events_leadership_summaries_read_as_english(res: Resources, text: str, subtype: str, summary: str) -> None:
     event = next(e for e in _events(res, text) if e.subtype == subtype)
     assert summary in event.summary and "rasid:" not in event.summary, event.summary
+
+
+def test_events_the_next_sentences_toll_belongs_to_its_own_attack(res: Resources) -> None:
+    text = ("كما نظم هجوما على ثكنات عسكرية في خنشلة بالجزائر، أدى إلى إصابة عدد من الجنود. "
+            "وفي يوليو 2013، نظم هجوما على دورية عسكرية تونسية في جبل الشعانبي، مما أدى إلى مقتل 9 جنود.")
+    attacks = [e for e in _events(res, text, published="2018-03-28") if e.type == "attack"]
+    assert [e.attributes.get("fatalities") for e in attacks] == [None, 9], attacks
+
+
+def test_events_the_group_a_man_is_appointed_to_lead_appoints_him(res: Resources) -> None:
+    text = "وعام 2012، تم تعيين أبو داود قائدا للمنطقة الجنوبية للقاعدة في بلاد المغرب الإسلامي."
+    appointed = next(e for e in _events(res, text) if e.subtype == "appointed")
+    assert "al-Qaeda in the Islamic Maghreb" in _names(res, appointed.actors), appointed

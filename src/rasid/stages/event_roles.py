@@ -344,7 +344,7 @@ def _assign_party(cand: Candidate, m: Mention, cls: str, ctx: EventContext) -> N
     elif typ in ("arrest",):
         (add_unique(roles["targets"], m.entity_id) if cls == "group" or is_target else add_unique(roles["actors"], m.entity_id))
     elif typ == "leadership_change" and cand.subtype == "appointed":
-        add_unique(roles["targets"] if is_target else roles["actors"], m.entity_id)  # the group appoints
+        add_unique(roles["actors"], m.entity_id)  # "تعيينه قائدا للقاعدة في بلاد المغرب": the group appoints
     elif typ == "leadership_change":
         add_unique(roles["targets"] if cls == "group" or is_target else roles["actors"], m.entity_id)
     elif typ == "territorial_change" and cand.subtype == "loss":
@@ -475,11 +475,6 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
             _add_demand_addressees(c, ctx)
         c.roles["targets"][:] = [t for t in c.roles["targets"] if t not in c.roles["actors"]]
         c.roles["places"][:] = most_specific(c.roles["places"], ctx)
-        named = {m.entity_id for m in ctx.sentence_mentions(c.sentence)}
-        for actor in list(c.roles["actors"]):  # a branch acts for its parent group when the parent is named too
-            entry = ctx.res.get(actor)
-            if entry is not None and entry.parent and ctx.classes.get(actor) == "group" and entry.parent in named:
-                add_unique(c.roles["actors"], entry.parent)
         if c.in_quote and c.type not in AGENT_TYPES and not cue(ctx, "claim_or_release", ctx.sentence_text(c.sentence)) \
                 and not _quoted_toll(c, ctx):
             continue  # quoted words are rhetoric, not reported events, unless a source quoted gives the toll

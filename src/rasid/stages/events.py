@@ -327,12 +327,13 @@ def _lede_rank(ctx: EventContext, i: int) -> int:
     return rank
 
 
-def _fill_casualties(c: Candidate, ctx: EventContext) -> None:
-    """Counts are often in the sentence after the one that names the attack ("وأسفر الهجوم عن مقتل 12")."""
+def _fill_casualties(c: Candidate, ctx: EventContext, others: set[int]) -> None:
+    """Counts are often in the sentence after the one that names the attack ("وأسفر الهجوم عن مقتل 12"),
+    unless that sentence tells an attack of its own (``others``): "وفي يوليو 2013، نظم هجوما ... مقتل 9"."""
     from rasid.stages.event_attrs import casualties
 
     last = len(ctx.doc.sentences) - 1
-    for i in sorted(c.sentences | {min(i + 1, last) for i in c.sentences}):
+    for i in sorted(c.sentences | {min(i + 1, last) for i in c.sentences} - others):
         found = casualties(ctx.sentence_text(i), ctx)
         for key, value in found.items():
             c.attributes.setdefault(key, value)
@@ -483,9 +484,10 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
         _group_of_the_sentences(c, ctx)
         _one_side(c, ctx)
     _hostages_named(cands, ctx)
+    violent = {i for k in cands if k.type in ("attack", "execution") for i in k.sentences}
     for c in cands:
         if c.type in ("attack", "execution") and "fatalities" not in c.attributes:
-            _fill_casualties(c, ctx)
+            _fill_casualties(c, ctx, violent - c.sentences)
         if c.type == "threat" and not c.roles["speakers"]:
             for r in cands:  # "وهو يتوعد ..." in the video where "ظهر ... أبو يحيى التونسي": the video's speaker threatens
                 if r.type == "media_release" and r.sentences & c.sentences:
