@@ -186,7 +186,8 @@ def test_entities_unknown_places_after_a_cue(res: Resources, text: str, name: st
 
 
 @pytest.mark.parametrize("text", ["لجأ الأهالي إلى مخيم للنازحين قرب الحدود", "دخلت مدينة كبيرة في المعركة",
-                                  "هاجمت القوات آخر منطقة مأهولة في سوريا", "المخيم عبارة عن مخيم وأراض زراعية"])
+                                  "هاجمت القوات آخر منطقة مأهولة في سوريا", "المخيم عبارة عن مخيم وأراض زراعية",
+                                  "قاد هجوما في العاصمة الشيشانية غروزني"])
 def test_entities_place_cue_without_a_name(res: Resources, text: str) -> None:
     assert not any(i.startswith("rasid:place:") for i in _ids(text, res))
 

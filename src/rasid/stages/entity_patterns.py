@@ -416,8 +416,11 @@ def find_places(toks: list[Tok], norm: str, lex: Lexicon) -> list[Span]:
     out: list[Span] = []
     n = len(toks)
     for i, t in enumerate(toks[:-1]):
-        if not any(b in lex.place_cues for _, b in strip_clitic(t.word, _ORG_CLITICS)):
+        cues = [b for _, b in strip_clitic(t.word, _ORG_CLITICS) if b in lex.place_cues]
+        if not cues:
             continue
+        if all(b.startswith("ال") for b in cues) and toks[i + 1].word.startswith("ال"):
+            continue  # "العاصمة الشيشانية": a definite noun's definite neighbour describes it, names nothing
         words: list[str] = []
         j = i + 1
         while j < n and toks[j].joined and len(words) < 2:
