@@ -1053,3 +1053,11 @@ def test_events_the_group_a_man_is_appointed_to_lead_appoints_him(res: Resources
     text = "وعام 2012، تم تعيين أبو داود قائدا للمنطقة الجنوبية للقاعدة في بلاد المغرب الإسلامي."
     appointed = next(e for e in _events(res, text) if e.subtype == "appointed")
     assert "al-Qaeda in the Islamic Maghreb" in _names(res, appointed.actors), appointed
+
+
+def test_events_the_arrest_of_the_news_attackers_is_news_too(res: Resources) -> None:
+    text = ("هاجم مسلحون عرضا عسكريا في مدينة الأهواز صباح السبت ما أدى إلى مقتل 25 شخصا. "
+            "وأعلن تنظيم داعش مسؤوليته عن الهجوم. وأدان الرئيس الهجوم. وقال مسؤولون إن التحقيق مستمر. "
+            "وأضافوا أن الضحايا بينهم أطفال. وقتلت القوات الأمنية ثلاثة من المهاجمين وتمكنت من اعتقال الرابع.")
+    arrest = next(e for e in _events(res, text, published="2018-09-22") if e.type == "arrest")
+    assert arrest.core, arrest

@@ -510,6 +510,10 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
         if c.type in _SHOWN_TYPES and any(r.subtype in _VISUAL for r in releases) and _shown(c, ctx):
             core_flags[id(c)] = True  # "ظهر فيه عناصر التنظيم وهم ينفذون هجمات": what the video shows
     core_attacks = [c for c in cands if c.type == "attack" and core_flags[id(c)]]
+    for c in cands:  # "وقتلت القوات ثلاثة من المهاجمين وتمكنت من اعتقال الرابع": the news attack's aftermath
+        if core_attacks and c.type == "arrest" and not is_background(c) \
+                and any(cue(ctx, "the_attackers", ctx.sentence_text(i)) for i in c.sentences):
+            core_flags[id(c)] = True
     for c in cands:  # "وأعلن التنظيم في بيان مسؤوليته عن الهجوم": the claim of the news is news
         if c.type == "media_release" and core_attacks and not core_flags[id(c)] and not c.is_recalled \
                 and any(cue(ctx, "claim", ctx.sentence_text(i)) for i in c.sentences):
