@@ -1061,3 +1061,12 @@ def test_events_the_arrest_of_the_news_attackers_is_news_too(res: Resources) -> 
             "وأضافوا أن الضحايا بينهم أطفال. وقتلت القوات الأمنية ثلاثة من المهاجمين وتمكنت من اعتقال الرابع.")
     arrest = next(e for e in _events(res, text, published="2018-09-22") if e.type == "arrest")
     assert arrest.core, arrest
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("وجاء القانون بعد هجوم وقع الشهر الماضي على منتجع ساحلي في مدينة سوسة أدى إلى مقتل 38 سائحا.", "mass_shooting"),
+    ("شن مسلحون هجوما على ثكنة في سيناء أدى إلى مقتل 17 جنديا.", "armed_assault"),
+])
+def test_events_many_unarmed_dead_make_a_mass_shooting(res: Resources, text: str, subtype: str) -> None:
+    attack = next(e for e in _events(res, text, published="2015-07-26") if e.type == "attack")
+    assert attack.subtype == subtype, attack

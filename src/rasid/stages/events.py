@@ -341,6 +341,20 @@ def _fill_casualties(c: Candidate, ctx: EventContext, others: set[int]) -> None:
             return
 
 
+def _killed_many_unarmed(c: Candidate, ctx: EventContext) -> bool:
+    """"هجوم على منتجع ساحلي أدى إلى مقتل 38 سائحا": gunmen killing ten or more tourists, worshippers or
+    civilians, and no force or group, is a mass shooting (an assault on soldiers stays an armed assault)."""
+    dead = c.attributes.get("fatalities")
+    count = dead if isinstance(dead, int) else dead.get("min") if isinstance(dead, dict) else None
+    return c.type == "attack" and c.subtype == "armed_assault" and isinstance(count, int) and count >= 10 \
+        and not any(ctx.classes.get(t) in ("state", "group") for t in c.roles["targets"]) \
+        and any(_UNARMED_DEAD.search(ctx.sentence_text(i)) for i in c.sentences)
+
+
+_UNARMED_DEAD = re.compile(  # on folded text (ئ -> ي)
+    r"(?:مقتل|قتل|مصرع)\s+(?:\S+\s+){0,3}(?:سايح|سياح|مصلي|مصلين|زوار|متسوق|طلاب|طالبا|مدنيا|مدنيين)")
+
+
 def _group_of_the_sentences(c: Candidate, ctx: EventContext) -> None:
     """An attack or execution with no doer yet: the extremist group its sentences name (not its victim)."""
     if c.type not in ("attack", "execution") or c.roles["actors"] or c.subtype in ("airstrike", "shelling"):
@@ -488,6 +502,8 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     for c in cands:
         if c.type in ("attack", "execution") and "fatalities" not in c.attributes:
             _fill_casualties(c, ctx, violent - c.sentences)
+        if _killed_many_unarmed(c, ctx):
+            c.trigger = retype(c.trigger, "attack", "mass_shooting")
         if c.type == "threat" and not c.roles["speakers"]:
             for r in cands:  # "وهو يتوعد ..." in the video where "ظهر ... أبو يحيى التونسي": the video's speaker threatens
                 if r.type == "media_release" and r.sentences & c.sentences:
