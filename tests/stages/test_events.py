@@ -104,6 +104,7 @@ def test_events_each_type_is_found(res: Resources, text: str, typ: str, subtype:
     ("وتواصل الحكومة السورية ضغطا عسكريا مصحوبا بجهود تفاوضية لاستعادة السيطرة على المحافظة.", "territorial_change"),
     ("وتتأهب القوات لهجوم يستهدف استعادة مدينة الرمادي.", "territorial_change"),
     ("وأوضحت أن المتطرفين يهدفون إلى تفجير قنبلة في وسط لندن.", "attack"),
+    ("واللواتي صدرت بحق بعضهن أحكام تتراوح بين المؤبد والإعدام.", "execution"),
 ])
 def test_events_negated_hypothetical_or_legal_are_not_events(res: Resources, text: str, typ: str) -> None:
     assert typ not in {e.type for e in _events(res, text)}
@@ -1070,3 +1071,10 @@ def test_events_the_arrest_of_the_news_attackers_is_news_too(res: Resources) -> 
 def test_events_many_unarmed_dead_make_a_mass_shooting(res: Resources, text: str, subtype: str) -> None:
     attack = next(e for e in _events(res, text, published="2015-07-26") if e.type == "attack")
     assert attack.subtype == subtype, attack
+
+
+def test_events_detainees_said_to_be_police_make_the_police_the_target(res: Resources) -> None:
+    text = ("ونشرت وكالة أعماق فيديو يهدد فيه عناصر من تنظيم داعش بإعدام 6 معتقلين. "
+            "ويشير الفيديو إلى أن المعتقلين هم من أفراد الشرطة العراقية وقوات الحشد الشعبي.")
+    threat = next(e for e in _events(res, text) if e.type == "threat")
+    assert {"Iraqi Police", "Popular Mobilization Forces"} <= _names(res, threat.targets), threat

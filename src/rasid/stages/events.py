@@ -365,7 +365,8 @@ def _group_of_the_sentences(c: Candidate, ctx: EventContext) -> None:
                 add_unique(c.roles["actors"], m.entity_id)
 
 
-_HOSTAGES = re.compile(r"(?<!\w)(?:[وبل]|ال|وال|بال|لل)?(?:رهاين|رهين\w*|اسري|اسير\w*|مختطف\w*|مخطوف\w*)")  # folded
+_HOSTAGES = re.compile(r"(?<!\w)(?:[وبل]|ال|وال|بال|لل)?(?:رهاين|رهين\w*|اسري|اسير\w*|مختطف\w*|مخطوف\w*|معتقلين"
+                       r"|(?:ا)?خطف(?:وا|هم))(?!\w)")  # folded: "المعتقلين هم من أفراد الشرطة", "6 أشخاص خطفوا"
 _WHO_THEY_ARE = re.compile(r"(?<!\w)(?:[وف]?(?:ان|ب?انهم|هم|كانوا))\s+(?:\S+\s+){0,4}")
 
 
@@ -388,7 +389,8 @@ def _hostages_named(cands: list[Candidate], ctx: EventContext) -> None:
     if not forces:
         return
     told_of_hostages = [c for c in cands if (c.type in ("execution", "threat") or c.attributes.get("kidnapping"))
-                        and any(_HOSTAGES.search(ctx.sentence_text(i)) for i in c.sentences)]
+                        and any(_HOSTAGES.search(ctx.sentence_text(i)) for i in c.sentences)
+                        and not any(ctx.classes.get(a) in ("state", "location") for a in c.roles["actors"])]  # "العراق يعدم"
     for c in told_of_hostages:
         for f in forces:
             if f not in c.roles["actors"]:
