@@ -1078,3 +1078,11 @@ def test_events_detainees_said_to_be_police_make_the_police_the_target(res: Reso
             "ويشير الفيديو إلى أن المعتقلين هم من أفراد الشرطة العراقية وقوات الحشد الشعبي.")
     threat = next(e for e in _events(res, text) if e.type == "threat")
     assert {"Iraqi Police", "Popular Mobilization Forces"} <= _names(res, threat.targets), threat
+
+
+def test_events_a_relative_clause_further_on_is_done_by_its_antecedent_alone(res: Resources) -> None:
+    text = ("ويأتي هذا في ظل تراجع نشاط التنظيم في البادية الخاضعة لسيطرة قوات النظام السوري أو في مناطق سيطرة "
+            "قوات سوريا الديمقراطية، التي تمكنت بالتعاون مع التحالف الدولي من اعتقال عدد كبير من عناصره.")
+    arrest = next(e for e in _events(res, text) if e.type == "arrest")
+    assert "Syrian government forces" not in _names(res, arrest.actors), arrest
+    assert "Syrian Democratic Forces" in _names(res, arrest.actors), arrest

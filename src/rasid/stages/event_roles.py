@@ -396,15 +396,25 @@ def _antecedent_acts(c: Candidate, ctx: EventContext) -> None:
     """"الأكراد الذين باتوا يحاصرون مقاتليه": the party the relative pronoun follows does the verb of its
     clause (the verb of the trigger, not a noun: "الهجوم الذي شنه" keeps the doer it names)."""
     text = ctx.doc.clean.full_text
-    if not c.is_relative or c.type == "media_release" or c.subtype in _FROM_THE_AIR:
+    if c.type == "media_release" or c.subtype in _FROM_THE_AIR:
         return
     head = text[c.start:c.end].split()[:1]
-    if not head or head[0].startswith(("ال", "وال", "بال")):
+    if not head or head[0].startswith(("ال", "وال", "بال")) and c.is_relative:
         return
-    before = text[max(0, c.start - 60):c.start].split()
-    pronoun = next((i for i in range(len(before) - 1, max(-1, len(before) - 4), -1)
+    before = text[max(0, c.start - 120):c.start].split()
+    reach = 4 if c.is_relative else 9  # "قسد، التي تمكنت بالتعاون مع التحالف من اعتقال": a clause further on
+    pronoun = next((i for i in range(len(before) - 1, max(-1, len(before) - reach), -1)
                     if _RELATIVE.search(before[i]) and before[i].startswith("ال")), None)
-    if pronoun is None:
+    if pronoun is None or not c.is_relative and (
+            re.search(r"[.،,:؛()]", " ".join(before[pronoun:])) or c.type not in _STATE_ACTS):
+        return
+    if not c.is_relative:
+        at = c.start - len(" ".join(before[pronoun:])) - 1
+        named = [m for m in ctx.sentence_mentions(c.sentence) if m.end <= at
+                 and ctx.classes.get(m.entity_id) in ("state", "other")]
+        if named and not text[named[-1].end:at].strip(" ،,”\"»"):
+            earlier = {m.entity_id for m in named[:-1]} - {named[-1].entity_id}
+            c.roles["actors"][:] = [a for a in c.roles["actors"] if a not in earlier]  # the main clause's parties
         return
     at = c.start - len(" ".join(before[pronoun:])) - 1
     parties = [m for m in ctx.sentence_mentions(c.sentence) if m.end <= at and not text[m.end:at].strip(" ،,")
