@@ -1086,3 +1086,13 @@ def test_events_a_relative_clause_further_on_is_done_by_its_antecedent_alone(res
     arrest = next(e for e in _events(res, text) if e.type == "arrest")
     assert "Syrian government forces" not in _names(res, arrest.actors), arrest
     assert "Syrian Democratic Forces" in _names(res, arrest.actors), arrest
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("وحض المهاجر أنصار التنظيم على الثأر بعد الهجوم المسلح الذي شنه أسترالي على مسجدين في مدينة كرايست تشيرش.",
+     None),
+    ("قتل خمسة أشخاص في هجوم نفذه مسلحون على حاجز في العريش. وتبنى تنظيم داعش الهجوم في بيان.", "Islamic State"),
+])
+def test_events_a_doer_named_apart_is_no_group_of_the_sentences(res: Resources, text: str, doer: str | None) -> None:
+    attack = next(e for e in _events(res, text) if e.type == "attack")
+    assert (doer in _names(res, attack.actors)) if doer else "Islamic State" not in _names(res, attack.actors), attack

@@ -210,6 +210,25 @@ def cue(ctx: EventContext, name: str, text: str) -> bool:
     return bool(regex and regex.search(text))
 
 
+def doer_named_apart(c: Candidate, ctx: EventContext) -> bool:
+    """"الهجوم المسلح الذي شنه أسترالي": the sentence names a doer who is no known party, so no group of
+    the neighbouring sentences did it (unless one claims it: "نفذه مسلحون ... وتبنى داعش الهجوم")."""
+    text = ctx.sentence_text(c.sentence)
+    if any(_CLAIMS_IT.search(ctx.sentence_text(i)) for i in range(c.sentence, min(len(ctx.doc.sentences),
+                                                                                c.sentence + 2))):
+        return False
+    start = ctx.sent_norm[c.sentence][0]
+    for found in _DOER_CLAUSE.finditer(text):
+        at, _ = ctx.doc.orig_span(start + found.start(1), start + found.end(1))
+        if not any(m.start <= at < m.end for m in ctx.sentence_mentions(c.sentence)):
+            return True
+    return False
+
+
+_CLAIMS_IT = re.compile(r"(?:تبن|مسووليت)\S*\s+(?:\S+\s+){0,3}?(?:عن\s+)?(?:ال)(?:هجوم|عملي|اعتداء|تفجير|هجمات)")
+_DOER_CLAUSE = re.compile(r"(?:الذي|التي)\s+(?:شن|نفذ|ارتكب)\S*\s+((?!ال)\S+)")  # on folded text
+
+
 def words_before(text: str, pos: int, n: int) -> str:
     from rasid.stages.normalize import fold
 

@@ -19,6 +19,7 @@ from rasid.stages.event_context import (
     add_unique,
     category_of,
     cue,
+    doer_named_apart,
     words_before,
 )
 from rasid.stages.event_places import (
@@ -463,7 +464,7 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
         if c.type == "media_release":
             c.roles["targets"].clear()  # a release has a producer and speakers; whom it threatens is the threat's
         if c.type in ("attack", "execution") and not c.roles["actors"]:
-            nearby = _nearby_group(c, ctx)
+            nearby = [] if doer_named_apart(c, ctx) else _nearby_group(c, ctx)
             if c.subtype in _REMOTE:  # an airstrike with no named doer is flown against the group nearby
                 for g in nearby:
                     add_unique(c.roles["targets"], g)

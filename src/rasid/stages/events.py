@@ -21,6 +21,7 @@ from rasid.stages.event_context import (
     add_unique,
     build_context,
     cue,
+    doer_named_apart,
     inside_a_title,
     inside_quote,
     norm_index,
@@ -357,7 +358,8 @@ _UNARMED_DEAD = re.compile(  # on folded text (ئ -> ي)
 
 def _group_of_the_sentences(c: Candidate, ctx: EventContext) -> None:
     """An attack or execution with no doer yet: the extremist group its sentences name (not its victim)."""
-    if c.type not in ("attack", "execution") or c.roles["actors"] or c.subtype in ("airstrike", "shelling"):
+    if c.type not in ("attack", "execution") or c.roles["actors"] or c.subtype in ("airstrike", "shelling") \
+            or doer_named_apart(c, ctx):
         return
     for i in sorted(c.sentences):
         for m in ctx.sentence_mentions(i):
