@@ -105,6 +105,7 @@ def test_events_each_type_is_found(res: Resources, text: str, typ: str, subtype:
     ("وتتأهب القوات لهجوم يستهدف استعادة مدينة الرمادي.", "territorial_change"),
     ("وأوضحت أن المتطرفين يهدفون إلى تفجير قنبلة في وسط لندن.", "attack"),
     ("واللواتي صدرت بحق بعضهن أحكام تتراوح بين المؤبد والإعدام.", "execution"),
+    ("وأكد أن داعش سيواصل العمل بغض النظر عن الهزيمة.", "territorial_change"),
 ])
 def test_events_negated_hypothetical_or_legal_are_not_events(res: Resources, text: str, typ: str) -> None:
     assert typ not in {e.type for e in _events(res, text)}
@@ -1096,3 +1097,15 @@ def test_events_a_relative_clause_further_on_is_done_by_its_antecedent_alone(res
 def test_events_a_doer_named_apart_is_no_group_of_the_sentences(res: Resources, text: str, doer: str | None) -> None:
     attack = next(e for e in _events(res, text) if e.type == "attack")
     assert (doer in _names(res, attack.actors)) if doer else "Islamic State" not in _names(res, attack.actors), attack
+
+
+def test_events_a_noun_with_a_pronoun_spells_its_ta_marbuta_open(res: Resources) -> None:
+    text = "كما استخف تنظيم داعش من هزيمته الأخيرة في الموصل، التي كانت تعد معقلا رئيسيا للتنظيم."
+    loss = next(e for e in _events(res, text) if e.type == "territorial_change")
+    assert loss.subtype == "loss" and "Mosul" in _names(res, loss.places), loss
+
+
+def test_events_since_an_event_is_a_time_anchor_not_news(res: Resources) -> None:
+    text = "توعد تنظيم داعش التحالف في شريط مصور هو الثاني منذ هزيمته ميدانيا في آذار الماضي."
+    loss = next(e for e in _events(res, text, published="2019-08-12") if e.type == "territorial_change")
+    assert not loss.core, loss

@@ -24,6 +24,10 @@ _LONG_GAP = r"(?:\s+[^\s،,.:؛]+){0,8}?"
 _SEP = r"\s+[\"“”«»'(]?"  # words may open a quotation: دعا إلى "الثأر"
 
 
+_TA_MARBUTA_ENDS = ("(?:ه|ة)", "(?:ة|ه)", "ة")  # a noun ending in ta marbuta ...
+_TA_BEFORE_PRONOUN = r"(?:ه|ت(?=(?:ه|ها|هم|هما|ي|نا|كم)(?![\w])))"  # ... spells it ت before a pronoun: هزيمته
+
+
 def fold_regex(pattern: str) -> str:
     """Fold the Arabic of a regex source, leaving its ASCII syntax (``\\S``, ``\\W``) alone."""
     return "".join(ch if ch.isascii() else fold(ch) for ch in pattern)
@@ -52,6 +56,8 @@ def pattern_regex(pattern: str, with_prefix: bool = True) -> str:
             parts.append(_INNER)
         parts.append(w)
     body = "".join(parts)
+    if not _is_verb(pattern) and pattern.endswith(_TA_MARBUTA_ENDS):
+        body = body[:-len(fold_regex(next(e for e in _TA_MARBUTA_ENDS if pattern.endswith(e))))] + _TA_BEFORE_PRONOUN
     if pattern.isascii():
         return rf"(?<![\w]){body}(?:s|es|ed|d)?(?![\w])" if with_prefix else rf"{body}(?:s|es|ed|d)?(?![\w])"
     suffix = _VERB_SUFFIX if _is_verb(pattern) else _SUFFIX

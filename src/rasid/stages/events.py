@@ -256,8 +256,9 @@ def _mark_background(cands: list[Candidate], ctx: EventContext) -> None:
         old = bool(c.date and published and c.date.start[:4].isdigit() and c.date.start < _days_before(published, 30))
         c.is_old = old or cue(ctx, "past_time", text) or bool(c.date and not published)  # no publication day:
         # no day can be told recent
+        just_before = _last_words(ctx.sentence_text(c.sentence), _local_start(c, ctx), 3)
         c.is_recalled = cue(ctx, "background", _FORMER_TITLE.sub(" ", text)) or old or cue(
-            ctx, "was_doing", " ".join(_last_words(ctx.sentence_text(c.sentence), _local_start(c, ctx), 3)))
+            ctx, "was_doing", " ".join(just_before)) or just_before[-1:] == ["منذ"]  # "منذ هزيمته": a time anchor
         c.background = c.is_recalled or c.is_relative or c.is_answered  # type: ignore[attr-defined]
 
 
