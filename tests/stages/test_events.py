@@ -1109,3 +1109,12 @@ def test_events_since_an_event_is_a_time_anchor_not_news(res: Resources) -> None
     text = "توعد تنظيم داعش التحالف في شريط مصور هو الثاني منذ هزيمته ميدانيا في آذار الماضي."
     loss = next(e for e in _events(res, text, published="2019-08-12") if e.type == "territorial_change")
     assert not loss.core, loss
+
+
+def test_events_a_quoted_restatement_dates_the_event_but_is_none(res: Resources) -> None:
+    text = ("تستمر قوات سوريا الديمقراطية بهجومها على آخر منطقة يسيطر عليها تنظيم داعش في سوريا. "
+            "وكان المتحدث باسم التحالف قد صرح يوم الإثنين 18 آذار/ مارس 2019 إن: “الهجوم البري لقوات سوريا "
+            "الديموقراطية كان فعالاً للغاية”.")
+    operations = [e for e in _events(res, text) if e.type == "military_operation"]
+    assert len(operations) == 1 and operations[0].date is not None, operations
+    assert operations[0].date.start == "2019-03-18" and len(operations[0].evidence) == 2, operations

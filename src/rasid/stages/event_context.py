@@ -82,6 +82,7 @@ class Candidate:
     is_recalled: bool = False  # "ويعود آخر هجوم", "كان قد", an old date: a past event the article recalls
     is_definite: bool = False  # "الهجوم", "التفجير": points back to an event already named
     is_old: bool = False  # dated a month or more before publication, or "الشهر الماضي", "عام 2014"
+    is_rhetoric: bool = False  # quoted words ("الهجوم البري ... كان فعالا"): evidence of an event, never one
     clause_places: list[str] = field(default_factory=list)  # places the sentence gave a neighbouring trigger
 
     @property

@@ -126,6 +126,19 @@ def _merge_once(cands: list[Candidate], res: Resources | None) -> list[Candidate
     return merged
 
 
+def fold_quoted_restatements(cands: list[Candidate], quoted: list[Candidate],
+                             res: Resources | None = None) -> list[Candidate]:
+    """"قال إن: الهجوم البري لقوات سوريا الديموقراطية كان فعالا": quoted words are no event, but one that
+    restates an event told outside the quote is its evidence and, when the event has no day, dates it."""
+    for q in quoted:
+        told = [m for m in cands if _compatible(m, q, res)]
+        if told:
+            m = max(told, key=lambda m: (min(m.sentences) <= q.sentence, -abs(min(m.sentences) - q.sentence)))
+            m.named_in |= q.sentences
+            m.date = m.date or q.date
+    return cands
+
+
 def _share_a_party(a: Candidate, b: Candidate) -> bool:
     return any(set(a.roles[r]) & set(b.roles[r]) for r in ("actors", "targets", "places"))
 

@@ -488,7 +488,8 @@ def fill_roles(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
         c.roles["places"][:] = most_specific(c.roles["places"], ctx)
         if c.in_quote and c.type not in AGENT_TYPES and not cue(ctx, "claim_or_release", ctx.sentence_text(c.sentence)) \
                 and not _quoted_toll(c, ctx):
-            continue  # quoted words are rhetoric, not reported events, unless a source quoted gives the toll
+            c.is_rhetoric = True  # quoted words are rhetoric, not reported events, unless a source quoted gives
+            # the toll; they may still restate (and date) an event told outside the quote
         if c.type == "media_release" and c.subtype == "statement" and _issued_by_non_group(c, ctx):
             continue  # "قالت وزارة الداخلية في بيان": a government statement is a source, not a release
         c.attributes.update(parse_attributes(c.type, c.subtype, c.trigger.attrs, ctx, c.sentence, c.start))

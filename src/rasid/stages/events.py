@@ -29,6 +29,7 @@ from rasid.stages.event_context import (
 )
 from rasid.stages.event_merge import (
     CAMPAIGN,
+    fold_quoted_restatements,
     fold_release_mentions,
     fold_title_restatements,
     is_background,
@@ -490,11 +491,14 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
         Event, ...]:
     """The event stage over one document."""
     ctx = build_context(doc, mentions, res)
-    cands = _resolve_cross_type(fill_roles(find_triggers(ctx), ctx), ctx)
+    found = fill_roles(find_triggers(ctx), ctx)
+    quoted = [c for c in found if c.is_rhetoric]
+    cands = _resolve_cross_type([c for c in found if not c.is_rhetoric], ctx)
     _share_parties(cands, ctx)
     cands = [c for c in cands if not _won_the_ground(c, cands, ctx)]
     _mark_background(cands, ctx)
     cands = fold_title_restatements(fold_release_mentions(merge_events(cands, res), ctx), ctx)
+    cands = fold_quoted_restatements(cands, quoted, res)
     for c in cands:
         if not c.roles["places"]:  # only now, so that a borrowed place never keeps two reports apart
             c.roles["places"].extend(c.clause_places or the_same_place(c, cands, ctx))
