@@ -347,9 +347,8 @@ def _fill_casualties(c: Candidate, ctx: EventContext, others: set[int]) -> None:
 def _killed_many_unarmed(c: Candidate, ctx: EventContext) -> bool:
     """"هجوم على منتجع ساحلي أدى إلى مقتل 38 سائحا": gunmen killing ten or more tourists, worshippers or
     civilians, and no force or group, is a mass shooting (an assault on soldiers stays an armed assault)."""
-    dead = c.attributes.get("fatalities")
-    count = dead if isinstance(dead, int) else dead.get("min") if isinstance(dead, dict) else None
-    return c.type == "attack" and c.subtype == "armed_assault" and isinstance(count, int) and count >= 10 \
+    dead = c.attributes.get("fatalities")  # a number; vague counts stay in fatalities_range
+    return c.type == "attack" and c.subtype == "armed_assault" and isinstance(dead, int) and dead >= 10 \
         and not any(ctx.classes.get(t) in ("state", "group") for t in c.roles["targets"]) \
         and any(_UNARMED_DEAD.search(ctx.sentence_text(i)) for i in c.sentences)
 
