@@ -309,3 +309,11 @@ def test_entities_an_ambiguous_town_needs_more_than_min(res: Resources) -> None:
     names = {e.name_en for e in rasid.extract("والذي بدا من الصور بأنه ضابط في الجيش السوري.", title="خبر",
                                               res=res).entities}
     assert "Tyre" not in names, names
+
+
+@pytest.mark.parametrize("text, entity_id", [
+    ("اغتيال القيادي في حزب العمال الكردي الانفصالي إسماعيل أوزدان", "rasid:org:kurdistan-workers-party"),
+    ("وأعلن بيان للمجلس السياسي الأعلى تعيين مهدي المشاط", "rasid:org:supreme-political-council"),
+])
+def test_entities_aliases_added_for_dev_articles_link(res: Resources, text: str, entity_id: str) -> None:
+    assert entity_id in _ids(text, res)

@@ -106,6 +106,7 @@ def test_events_each_type_is_found(res: Resources, text: str, typ: str, subtype:
     ("وأوضحت أن المتطرفين يهدفون إلى تفجير قنبلة في وسط لندن.", "attack"),
     ("واللواتي صدرت بحق بعضهن أحكام تتراوح بين المؤبد والإعدام.", "execution"),
     ("وأكد أن داعش سيواصل العمل بغض النظر عن الهزيمة.", "territorial_change"),
+    ("ونادرا ما يشتبك الجيش السوري مع قوات حماية الشعب.", "military_operation"),
 ])
 def test_events_negated_hypothetical_or_legal_are_not_events(res: Resources, text: str, typ: str) -> None:
     assert typ not in {e.type for e in _events(res, text)}
@@ -1118,3 +1119,10 @@ def test_events_a_quoted_restatement_dates_the_event_but_is_none(res: Resources)
     operations = [e for e in _events(res, text) if e.type == "military_operation"]
     assert len(operations) == 1 and operations[0].date is not None, operations
     assert operations[0].date.start == "2019-03-18" and len(operations[0].evidence) == 2, operations
+
+
+def test_events_adoption_is_no_claim(res: Resources) -> None:
+    text = ("فرت فتاة سويدية من منزل والديها بالتبني إلى سوريا. "
+            "واهتزت تونس بعد هجوم نفذه عنصر مسلح على فندق في سوسة في 26 يونيو مخلفا 38 قتيلا.")
+    attack = next(e for e in _events(res, text, published="2015-08-10") if e.type == "attack")
+    assert not attack.attributes.get("claimed"), attack
