@@ -317,3 +317,7 @@ def test_entities_an_ambiguous_town_needs_more_than_min(res: Resources) -> None:
 ])
 def test_entities_aliases_added_for_dev_articles_link(res: Resources, text: str, entity_id: str) -> None:
     assert entity_id in _ids(text, res)
+
+
+def test_entities_turkish_towns_by_their_arabic_spellings(res: Resources) -> None:
+    assert {"gn:316541", "rasid:place:suruc"} <= _ids("قتل شرطي في دياربكر بعد أيام من تفجير مدينة سروج", res)

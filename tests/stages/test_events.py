@@ -1126,3 +1126,13 @@ def test_events_adoption_is_no_claim(res: Resources) -> None:
             "واهتزت تونس بعد هجوم نفذه عنصر مسلح على فندق في سوسة في 26 يونيو مخلفا 38 قتيلا.")
     attack = next(e for e in _events(res, text, published="2015-08-10") if e.type == "attack")
     assert not attack.attributes.get("claimed"), attack
+
+
+@pytest.mark.parametrize("text, role, name", [
+    ("وجاء ذلك ردا على هجوم سروج الدامي على تجمع لنشطاء أكراد الذي نسب إلى تنظيم داعش.", "actors", "Islamic State"),
+    ("قتلت الحركة في إسطنبول رجلا بالرصاص في هجوم مسلح وأكدت انتماءه لتنظيم داعش.", "targets", "Islamic State"),
+])
+def test_events_attributed_to_is_the_doer_belonging_to_is_the_victim(res: Resources, text: str, role: str,
+                                                                      name: str) -> None:
+    attack = next(e for e in _events(res, text) if e.type == "attack")
+    assert name in _names(res, getattr(attack, role)), attack
