@@ -107,6 +107,8 @@ def test_events_each_type_is_found(res: Resources, text: str, typ: str, subtype:
     ("واللواتي صدرت بحق بعضهن أحكام تتراوح بين المؤبد والإعدام.", "execution"),
     ("وأكد أن داعش سيواصل العمل بغض النظر عن الهزيمة.", "territorial_change"),
     ("ونادرا ما يشتبك الجيش السوري مع قوات حماية الشعب.", "military_operation"),
+    ("قال المتحدث إن الجنديين كانا في مهمة سرية تستهدف قياديا في تنظيم داعش.", "attack"),
+    ("وأشاد بدور القوات المسلحة في دحر الإرهاب واستعادة الأمن في سيناء.", "territorial_change"),
 ])
 def test_events_negated_hypothetical_or_legal_are_not_events(res: Resources, text: str, typ: str) -> None:
     assert typ not in {e.type for e in _events(res, text)}
@@ -1136,3 +1138,9 @@ def test_events_attributed_to_is_the_doer_belonging_to_is_the_victim(res: Resour
                                                                       name: str) -> None:
     attack = next(e for e in _events(res, text) if e.type == "attack")
     assert name in _names(res, getattr(attack, role)), attack
+
+
+def test_events_a_town_restates_the_district_named_after_it(res: Resources) -> None:
+    title = "مقتل جنديين أمريكي وبريطاني بانفجار عبوة ناسفة في منبج"
+    text = "قتل جنديان أمريكي وبريطاني في انفجار عبوة ناسفة في منطقة منبج بسوريا."
+    assert len([e for e in _events(res, text, title=title) if e.type == "attack"]) == 1

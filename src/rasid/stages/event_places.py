@@ -100,6 +100,10 @@ def _within(inner: KBEntry, outer: KBEntry, spans: dict[str, frozenset[str]] | N
         return True
     if spans and outer.id in spans and inner.id not in spans:
         return _fold_name(inner.admin1) in spans[outer.id]
+    if outer.precision == "admin2" and inner.precision == "place" and outer.admin2:  # "منبج" and "منطقة منبج"
+        same_admin1 = not inner.admin1 or _fold_name(inner.admin1) == _fold_name(outer.admin1)
+        seat = outer.name_ar.split()[1:] == inner.name_ar.split()  # "منطقة منبج" is named after its town
+        return same_admin1 and (_fold_name(inner.admin2) == _fold_name(outer.admin2) or seat)
     return outer.precision == "admin1" and inner.precision != "admin1" and bool(outer.admin1) and \
         _fold_name(inner.admin1) == _fold_name(outer.admin1)
 
