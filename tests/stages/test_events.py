@@ -1144,3 +1144,21 @@ def test_events_a_town_restates_the_district_named_after_it(res: Resources) -> N
     title = "مقتل جنديين أمريكي وبريطاني بانفجار عبوة ناسفة في منبج"
     text = "قتل جنديان أمريكي وبريطاني في انفجار عبوة ناسفة في منطقة منبج بسوريا."
     assert len([e for e in _events(res, text, title=title) if e.type == "attack"]) == 1
+
+
+def test_events_where_it_was_said_is_not_the_scene(res: Resources) -> None:
+    text = "وأعلن داود أوغلو أن داعش يقف وراء الاعتداء. وقال في مؤتمر صحافي في أنقرة، إن التفجير ناجم عن اعتداء انتحاري."
+    attack = next(e for e in _events(res, text) if e.type == "attack")
+    assert "Ankara" not in _names(res, attack.places), attack
+
+
+def test_events_a_definite_trigger_later_in_the_sentence_restates_the_attack(res: Resources) -> None:
+    text = ("وسقط عشرات القتلى جراء الهجوم الذي نفذ في سوق شعبية في بعقوبة، وكان تنظيم داعش أعلن في بيان "
+            "المسؤولية عن التفجير.")
+    assert len([e for e in _events(res, text) if e.type == "attack"]) == 1
+
+
+def test_events_a_minister_announcing_an_arrest_is_its_source(res: Resources) -> None:
+    text = "أعلن وزير الداخلية العراقي محمد سالم الغبان اليوم اعتقال المتورطين بالتفجير الذي استهدف ناحية بني سعد."
+    arrest = next(e for e in _events(res, text) if e.type == "arrest")
+    assert arrest.speakers and not arrest.targets, arrest

@@ -69,8 +69,9 @@ def _with_parents(ids: list[str], res: Resources | None) -> list[str]:
 
 def _refers_back(m: Candidate, c: Candidate, res: Resources | None) -> bool:
     """"وتبنى داعش الهجوم": a definite trigger with no place of its own elsewhere restates the last such event."""
-    if not c.is_definite or m.type != c.type or c.type not in _ANAPHORIC_TYPES or c.sentence <= max(m.sentences):
-        return False
+    if not c.is_definite or m.type != c.type or c.type not in _ANAPHORIC_TYPES or c.sentence < max(m.sentences) \
+            or c.sentence == max(m.sentences) and c.start <= m.start:
+        return False  # "وسقط عشرات القتلى جراء الهجوم ... وكان التنظيم أعلن المسؤولية عن التفجير": one clause on
     if m.subtype in _FROM_AFAR and not _same_kind(m, c):
         return False  # "الهجوم المسلح الذي شنه أسترالي على مسجدين" restates no airstrike told before it
     if _disjoint(m.roles["places"], c.roles["places"]) and not (

@@ -155,6 +155,8 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
                 continue  # "الولايات المتحدة وحلفاؤها يشنون": a state named as a party is no scene
             elif typ != "media_release" and is_reference_point(text, m, ctx):
                 references.append(m.entity_id)  # "شمالي بغداد": the city that locates the scene
+            elif typ not in AGENT_TYPES and _in_the_saying(ctx, m.start, cand.start):
+                continue  # "وقال في مؤتمر صحافي في أنقرة، إن التفجير": where it was said, not the scene
             elif typ != "media_release" and not locates_other_place(text, m, ctx):
                 roles["places"].append(m.entity_id)
                 if typ == "threat" and m.start > cand.end and cue(ctx, "aimed_at", words_before(text, m.start, 2)):
@@ -611,7 +613,7 @@ def _add_victims_groups(c: Candidate, ctx: EventContext) -> None:
 _VICTIM_TYPES = {"attack", "execution", "leadership_change", "arrest"}
 _EPITHETS = {"البارز", "الكبير", "السابق", "الميداني", "المحلي", "الشهير", "المعروف"}
 _RANKS = "قيادي|مسؤول|عضو|زعيم|امير|أمير|قائد"  # the titles of a group's leaders, shared by the patterns below
-_LEADER = re.compile(rf"(?:[وف])?(?:ال)?(?:{_RANKS}|رئيس|مدير|نائب|والي)\S{{0,2}}")
+_LEADER = re.compile(rf"(?:[وف])?(?:ال)?(?:{_RANKS}|رئيس|مدير|نائب|والي|وزير)\S{{0,2}}")
 _SPOKESMAN = re.compile(r"(?:ال)?(?:متحدث|ناطق)\S{0,2}\s+(?:\S+\s+){0,2}(?:باسم|بإسم|باسمه)")
 _TITLE = re.compile(rf"(?:[وف])?(?:ال)?(?:{_RANKS}|عنصر|مقاتل|مسلح|ناشط)")
 _AFFILIATION = re.compile(rf"(?:ال)?(?:{_RANKS}|عنصر|احد|أحد)\S*\s+(?:\S+\s+)?(?:في|ب|من|لدى)?\s*\S*$")
@@ -688,10 +690,15 @@ def _in_what_is_said(ctx: EventContext, d: DateValue, trigger: int) -> bool:
 def _dates_the_saying(ctx: EventContext, d: DateValue, trigger: int) -> bool:
     """"قال الجيش الأمريكي أمس الجمعة إن غارة جوية قتلت": the day between a verb of saying and the "إن"
     that opens what was said dates the report, not the strike it reports."""
+    return _in_the_saying(ctx, (d.span or (0, 0))[0], trigger)
+
+
+def _in_the_saying(ctx: EventContext, start: int, trigger: int) -> bool:
+    """The words at ``start`` stand between a verb of saying and the "إن" before the trigger: they tell
+    when or where it was said ("وقال في مؤتمر صحافي في أنقرة، إن التفجير"), not the event."""
     from rasid.stages.normalize import fold
 
     text = ctx.doc.clean.full_text
-    start = (d.span or (0, 0))[0]
     if start >= trigger:
         return False
     before = fold(" ".join(text[max(0, start - 80):start].split()[-6:]))
