@@ -321,3 +321,9 @@ def test_entities_aliases_added_for_dev_articles_link(res: Resources, text: str,
 
 def test_entities_turkish_towns_by_their_arabic_spellings(res: Resources) -> None:
     assert {"gn:316541", "rasid:place:suruc"} <= _ids("قتل شرطي في دياربكر بعد أيام من تفجير مدينة سروج", res)
+
+
+def test_entities_a_nisba_with_tanween_is_no_country(res: Resources) -> None:
+    ids = _ids("اختطف التنظيم 230 سورياً بتهمة التخابر مع النظام في سوريا", res)
+    people, country = _ids("اختطف التنظيم 230 سورياً", res), "gn:163843"
+    assert country in ids and country not in people

@@ -265,7 +265,11 @@ def find_mentions(doc: NormalDoc, res: Resources) -> list[Mention]:
             mentions.extend(_persons_inside(doc, h, all_hits, res))
     mentions.extend(_link_context_names(doc, pending_context, mentions, res))
     mentions.extend(link_generic_bodies(doc, mentions, res))
+    text = doc.clean.full_text  # "230 سورياً": a place name never takes the accusative tanween, a people's nisba does
+    mentions = [m for m in mentions if not (m.kind == "location" and "\u064b" in text[m.end - 1:m.end + 2])]
     return sorted(mentions, key=lambda m: m.start)
+
+
 
 
 def _persons_inside(doc: NormalDoc, outer: _Hit, hits: list[_Hit], res: Resources) -> list[Mention]:
