@@ -1162,3 +1162,9 @@ def test_events_a_minister_announcing_an_arrest_is_its_source(res: Resources) ->
     text = "أعلن وزير الداخلية العراقي محمد سالم الغبان اليوم اعتقال المتورطين بالتفجير الذي استهدف ناحية بني سعد."
     arrest = next(e for e in _events(res, text) if e.type == "arrest")
     assert arrest.speakers and not arrest.targets, arrest
+
+
+def test_events_the_relative_clause_after_the_trigger_names_its_doers(res: Resources) -> None:
+    text = "لا توجد إشارات على رد بعد الغارات التي نفذتها الولايات المتحدة وبريطانيا وفرنسا فجر السبت."
+    strike = next(e for e in _events(res, text) if e.type == "attack")
+    assert {"United Kingdom", "France"} <= _names(res, strike.actors), strike

@@ -126,6 +126,10 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         if cls in ("state", "other") and typ not in AGENT_TYPES and _aside(text, m, ctx):
             continue  # "حسبما قال مصادر في الشرطة", "سيارات الشرطة والإسعاف": the force is named aside
         seen.add(m.entity_id)
+        if typ not in AGENT_TYPES and _done_by(text, cand, m) and (cls in ("state", "group", "other") or (
+                cls == "location" and _is_country(ctx, m.entity_id))):
+            add_unique(roles["actors"], m.entity_id)  # "الغارات التي نفذتها أمريكا وبريطانيا وفرنسا"
+            continue
         if cls == "location" and cue(ctx, "led_by", words_before(text, m.start, 1)):
             continue  # "التحالف بقيادة الولايات المتحدة": part of the actor's name, not a place
         if typ not in AGENT_TYPES and cls in ("person", "group", "state", "other") and _agent_marked(text, m, ctx):
@@ -303,6 +307,23 @@ def _after_target_prep(text: str, cand: Candidate, m: Mention, ctx: EventContext
     agent = ctx.rules.cues.get("agent_marker")
     marks = list(agent.finditer(tail)) if agent is not None else []
     return not (marks and marks[-1].end() >= preps[-1].end())  # "على يد التنظيم", "من قبل": the doer
+
+
+def _is_country(ctx: EventContext, entity_id: str) -> bool:
+    entry = ctx.res.get(entity_id)
+    return entry is not None and entry.precision == "country"
+
+
+def _done_by(text: str, cand: Candidate, m: Mention) -> bool:
+    """The mention follows "التي نفذتها"، "الذي شنه" right after the trigger: the clause names its doer."""
+    from rasid.stages.normalize import fold
+
+    if m.start < cand.end:
+        return False
+    return bool(_DOER_AFTER.fullmatch(fold(text[cand.end:m.start])))
+
+
+_DOER_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:الذي|التي|الذين)\s+(?:نفذ|شن|ارتكب)\S*\s+(?:[^\s.،,:؛]+\s+){0,5}?(?:و)?")
 
 
 def _agent_marked(text: str, m: Mention, ctx: EventContext) -> bool:
