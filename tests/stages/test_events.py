@@ -1040,7 +1040,7 @@ def test_events_a_leader_killed_brings_his_movement_in_as_target(res: Resources)
     ("وأعلن بيان للمجلس السياسي الأعلى تعيين مهدي المشاط خلفا للصماد.", "appointed",
      "Supreme Political Council and Houthis appointed Mahdi al-Mashat"),
     ("أعلن الحوثيون مقتل رئيس المجلس السياسي الأعلى صالح الصماد في غارة للتحالف العربي.", "killed",
-     "killed by Saudi-led coalition (leadership change)"),
+     ": leader killed by Saudi-led coalition"),
 ])
 def test_events_leadership_summaries_read_as_english(res: Resources, text: str, subtype: str, summary: str) -> None:
     event = next(e for e in _events(res, text) if e.subtype == subtype)

@@ -262,7 +262,7 @@ def describe(e: Event, names: dict[str, str]) -> str:
     elif e.type == "leadership_change" and e.subtype in ("appointed", "killed"):
         leaders = who(e.targets) or "a leader"
         s = f"{actor} appointed {leaders}" if e.subtype == "appointed" else (
-            f"{leaders} killed" + (f" by {who(e.actors)}" if e.actors else "") + " (leadership change)")
+            f"{leaders}: leader killed" + (f" by {who(e.actors)}" if e.actors else ""))
     else:
         s = f"{actor}: {sub.replace('_', ' ')} ({e.type.replace('_', ' ')})"
         if e.targets:
