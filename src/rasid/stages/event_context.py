@@ -114,6 +114,10 @@ class EventContext:
         """"بيروت - دعا": where the report was filed, not where anything happened."""
         return any(s <= offset < e for s, e in self.datelines)
 
+    def title_sentences(self) -> int:
+        """How many sentences the title has (they come first): sentence ``i`` is the title's if below it."""
+        return sum(1 for s, _ in self.doc.sentences if s < self.doc.clean.body_offset)
+
     def sentence_text(self, i: int) -> str:
         s, e = self.sent_norm[i]
         return self.doc.norm[s:e]

@@ -42,8 +42,8 @@ def _compatible(a: Candidate, b: Candidate, res: Resources | None = None) -> boo
     if _disjoint(a.roles["places"], b.roles["places"]) and CAMPAIGN not in (a.subtype, b.subtype) and not (
             res is not None and places_nest(a.roles["places"], b.roles["places"], res)):
         return False
-    if _disjoint(_with_parents(a.roles["targets"], res), _with_parents(b.roles["targets"], res)) \
-            and a.type not in AGENT_TYPES:
+    if a.type not in AGENT_TYPES and _disjoint(a.roles["targets"], b.roles["targets"]) \
+            and _disjoint(_with_parents(a.roles["targets"], res), _with_parents(b.roles["targets"], res)):
         return False  # "خطفت ... من الفرقة 30" restates "تخطف مقاتلين للمعارضة": a unit is part of its body
     if a.type in AGENT_TYPES and _disjoint(a.roles["speakers"], b.roles["speakers"]):
         return False
@@ -188,7 +188,7 @@ def fold_release_mentions(cands: list[Candidate], ctx: EventContext) -> list[Can
 def fold_title_restatements(cands: list[Candidate], ctx: EventContext) -> list[Candidate]:
     """"ليبيا تعيد جثث 20 قبطيا ذبحهم داعش": a headline event the body tells only as a past event is that
     event, not a second one (the body's news events were merged with the headline already)."""
-    title = sum(1 for s, _ in ctx.doc.sentences if s < ctx.doc.clean.body_offset)
+    title = ctx.title_sentences()
     dropped: set[int] = set()
     for t in cands:
         if max(t.sentences) >= title:

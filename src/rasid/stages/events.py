@@ -245,13 +245,18 @@ def _own_strike(c: Candidate, ctx: EventContext) -> bool:
 _NATIONALITY = re.compile(r"(?:امريكي|أمريكي|أميركي|روسي|تركي|فرنسي|بريطاني|عراقي|سوري|أردني|اردني|سعودي|إماراتي|اماراتي|مصري)(?:ة|ه)?")
 
 
+def _dated_to_the_news(c: Candidate, published: str | None) -> bool:
+    """Its own day (not the lede's) is the publication day or the day before."""
+    return bool(c.date and published and not c.date.is_inferred and c.date.precision == "day"
+                and _days_before(published, _NEWS_DAYS) <= c.date.start[:10] <= published[:10])
+
+
 def _mark_background(cands: list[Candidate], ctx: EventContext) -> None:
     """Background: a recalled past event ("ويعود آخر هجوم", "كان قد"), a relative clause, an old date."""
     published = ctx.doc.clean.published
     for c in cands:
         text = _up_to_the_clause_end(c, ctx)
-        if c.date and published and not c.date.is_inferred and c.date.precision == "day" \
-                and _days_before(published, _NEWS_DAYS) <= c.date.start[:10] <= published[:10]:
+        if _dated_to_the_news(c, published):
             end = norm_index(ctx.doc, c.end) - ctx.sent_norm[c.sentence][0]  # "هدد أمس الأربعاء بإعدام كرواتي
             text = text[:end] + _LATER_TIME.sub(" ", text[end:])  # خطف الشهر الماضي": that month is the abduction's
         old = bool(c.date and published and c.date.start[:4].isdigit() and c.date.start < _days_before(published, 30))
@@ -305,8 +310,7 @@ def _is_core(c: Candidate, ctx: EventContext, title_types: set[str]) -> bool:
     if is_background(c):
         return False
     published = ctx.doc.clean.published
-    if c.date and published and not c.date.is_inferred and c.date.precision == "day" \
-            and _days_before(published, _NEWS_DAYS) <= c.date.start[:10] <= published[:10]:
+    if _dated_to_the_news(c, published):
         return True
     first = min(c.sentences)
     rank = _lede_rank(ctx, first)
@@ -524,7 +528,7 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
                 entry = res.get(i)
                 if i not in names and entry is not None:
                     names[i] = entry.name_en
-    title_sentences = sum(1 for s, _ in ctx.doc.sentences if s < ctx.doc.clean.body_offset)
+    title_sentences = ctx.title_sentences()
     title_types = {c.type for c in cands if min(c.sentences) < title_sentences}
     core_flags = {id(c): _is_core(c, ctx, title_types) for c in cands}
     releases = [c for c in cands if c.type == "media_release" and core_flags[id(c)]]
