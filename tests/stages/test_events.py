@@ -702,6 +702,15 @@ def test_events_a_past_described_in_a_later_clause_does_not_make_the_news_backgr
     assert arrest.core, arrest
 
 
+def test_events_what_an_added_item_recalls_is_not_said_of_the_first(res: Resources) -> None:
+    text = ("اعتقلت قوات الأمن العراقية خلية من تنظيم داعش في مدينة الموصل، بالإضافة إلى ضبط أسلحة استخدمت في "
+            "تفجيرات العام الماضي.")
+    events = _events(res, text, published="2018-02-19")
+    arrest = next(e for e in events if e.subtype == "arrest")
+    bombing = next(e for e in events if e.type == "attack")
+    assert arrest.core and not bombing.core, events
+
+
 @pytest.mark.parametrize("text, videos", [
     ("ونشرت وكالة أعماق التابعة لتنظيم داعش فيديو يهدد فيه التنظيم بإعدام ستة أسرى. "
      "ولكن العبادي قال إن تشريح الجثث أوضح أنهم كانوا قد قتلوا بالفعل عندما بث التنظيم الفيديو.", 1),

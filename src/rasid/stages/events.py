@@ -279,13 +279,13 @@ def _local_start(c: Candidate, ctx: EventContext) -> int:
 # "الناطق الرسمي السابق باسم الداخلية": a former office describes a person, it recalls no event
 _FORMER_TITLE = re.compile(r"(?:الرسمي|الناطق|المتحدث|الرئيس|الوزير|القائد|الزعيم|الامين|المدير|النائب|المسوول|"
                            r"الامير|رئيس|وزير|قائد|زعيم)\s+(?:ال\S+\s+)?(?:السابق|السابقه)(?!\S)")
-_CLAUSE_BREAK = re.compile(r"[،,]?\s(?:لكن|ولكن|بينما|فيما|انه|انها|بانه|بانها|وكان|وكانت)\s")
+_CLAUSE_BREAK = re.compile(r"[،,]?\s(?:لكن|ولكن|بينما|فيما|انه|انها|بانه|بانها|وكان|وكانت|بالاضافه الي|اضافه الي)\s")
 
 
 def _up_to_the_clause_end(c: Candidate, ctx: EventContext) -> str:
     """The sentence up to a new clause after the trigger — a contrast ("دون تاريخ، لكن المطر كان يتساقط"),
-    a report ("أوقفت رجلا يعتقد أنه كان قياديا سابقا"), a description ("وكان مصابا"): what that clause
-    recalls is not said of this event."""
+    a report ("أوقفت رجلا يعتقد أنه كان قياديا سابقا"), a description ("وكان مصابا"), an added item
+    ("بالإضافة إلى الهجمات التي تم تنفيذها سابقا"): what that clause recalls is not said of this event."""
     text = ctx.sentence_text(c.sentence)
     end = norm_index(ctx.doc, c.end) - ctx.sent_norm[c.sentence][0]
     brk = _CLAUSE_BREAK.search(text, max(0, end))
