@@ -1177,3 +1177,38 @@ def test_events_the_relative_clause_after_the_trigger_names_its_doers(res: Resou
     text = "لا توجد إشارات على رد بعد الغارات التي نفذتها الولايات المتحدة وبريطانيا وفرنسا فجر السبت."
     strike = next(e for e in _events(res, text) if e.type == "attack")
     assert {"United Kingdom", "France"} <= _names(res, strike.actors), strike
+
+
+@pytest.mark.parametrize("text, doers", [
+    ("غارة أميركية تقتل قياديا كبيرا في تنظيم القاعدة بأفغانستان.", {"United States"}),
+    ("وقتل خمسة مدنيين في الغارات الإسرائيلية على ريف دمشق.", {"Israel"}),
+    ("سيطر مسلحو جيش خالد بن الوليد على حيط رغم الضربات الجوية الروسية والحكومية السورية ضدهم.",
+     {"Russia", "Syrian government forces"}),
+    ("وشنت مقاتلات عراقية غارات على مواقع داعش في سوريا.", {"Iraq"}),
+    ("وقصفت المدفعية التركية قرى كردية في شمال العراق.", {"Turkey"}),
+    ("قال الجيش الأمريكي إن غارة جوية أمريكية في أفغانستان قتلت قياديا في القاعدة.", {"United States Armed Forces"}),
+])
+def test_events_a_nisba_on_the_strike_names_the_state_that_struck(res: Resources, text: str, doers: set[str]) -> None:
+    strike = next(e for e in _events(res, text) if e.type == "attack")
+    assert _names(res, strike.actors) == doers, strike
+
+
+def test_events_a_nisba_elsewhere_names_no_doer(res: Resources) -> None:
+    text = "وقتل جندي أمريكي في هجوم انتحاري استهدف دورية في شمال سوريا."
+    attack = next(e for e in _events(res, text) if e.type == "attack")
+    assert "United States" not in _names(res, attack.actors), attack
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت طائرات التحالف مواقع للتنظيم في الرقة أمس.",
+    "وقصف الطيران الحربي بلدة خان شيخون.",
+    "وكانت مقاتلات تركية قصفت مواقع لحزب العمال الكردستاني.",
+])
+def test_events_bombardment_from_aircraft_is_an_airstrike(res: Resources, text: str) -> None:
+    subtypes = {e.subtype for e in _events(res, text) if e.type == "attack"}
+    assert subtypes == {"airstrike"}, subtypes
+
+
+def test_events_bombardment_by_guns_stays_shelling(res: Resources) -> None:
+    subtypes = {e.subtype for e in _events(res, "قصفت قوات النظام بالمدفعية بلدة كفرنبل.") if e.type == "attack"}
+    assert subtypes == {"shelling"}, subtypes

@@ -24,7 +24,7 @@ def _key(name: str) -> str:
 
 
 def _names(kind: dict[str, Any], country: list[str]) -> tuple[str, str, list[str]]:
-    adj, name, fem, masc = country
+    adj, name, fem, masc = country[:4]  # further nisbas are other spellings: الأميركية
     fill = {"adj": adj, "country": name, "f": fem, "m": masc}
     aliases = [a.format(**fill) for a in (*kind.get("aliases_ar", ()), *kind.get("aliases_en", ()))]
     return kind["name_ar"].format(**fill), kind["name_en"].format(**fill), aliases
@@ -123,6 +123,69 @@ def link_generic_bodies(doc: NormalDoc, mentions: list[Mention], res: Resources)
         entity_id = index.body.get((kind, code or ""))
         if entity_id:
             out.append(Mention(s, e, text[s:e], entity_id, "organization", "generic"))
+    return out
+
+
+def nisba_countries(text: str, res: Resources) -> list[str]:
+    """The countries of the nisbas that open ``text``, past the adjectives of a strike: " جوية أميركية",
+    " الجوية الروسية والحكومية السورية" -> US; RU, SY."""
+    return _nisbas_and_length(text, res)[0]
+
+
+def force_nisba_countries(words: list[str], res: Resources) -> list[str]:
+    """The countries of a force named by its nisba just before a verb: "مقاتلات عراقية شنت", "الطيران
+    الحربي الروسي يقصف" (the last two words may be the verb and its particle)."""
+    for k, word in enumerate(words):
+        if _FORCE_WORD.fullmatch(word.strip("،,.:؛\"'«»()")):
+            codes, used = _nisbas_and_length(" ".join(words[k:]), res)
+            if codes and len(words) - k - used <= 2:
+                return codes
+    return []
+
+
+def _nisbas_and_length(text: str, res: Resources) -> tuple[list[str], int]:
+    index: GenericIndex = res.cached("generic_index", build_generic_index)
+    found: list[str] = []
+    used = 0
+    for word in text.split()[:6]:
+        word = word.strip("،,.:؛\"'«»()")
+        bare = word[1:] if word.startswith("و") and len(word) > 4 else word
+        code = index.nisba.get(bare) or index.nisba.get("ال" + bare)
+        if code:
+            found.append(code)
+        elif not (_STRIKE_ADJECTIVE.fullmatch(bare) and (not found or bare.startswith("ال"))):
+            break
+        used += 1
+    return found, used
+
+
+_FORCE_WORD = re.compile(r"(?:و)?(?:ال)?(?:طيران|طايرات|مقاتلات|مدفعيه|مروحيات|بوارج)")
+_STRIKE_ADJECTIVE = re.compile(r"(?:ال)?(?:جوي|حربي|عسكري|بري|بحري|صاروخي|مدفعي|مسير|حكومي|طيران|طاير|مقاتل|مروحي)(?:ه|ة|ات|ين)?")
+
+
+def is_body_of(entity_id: str, code: str, res: Resources) -> bool:
+    """"الجيش الأمريكي" is a body of the US: one of its Arabic names carries the country's nisba."""
+    index: GenericIndex = res.cached("generic_index", build_generic_index)
+    entry = res.get(entity_id)
+    return entry is not None and any(index.nisba.get(w) == code for n in entry.all_names for w in fold(n).split())
+
+
+def state_of(code: str, res: Resources) -> str | None:
+    """The party a state's nisba names: the country, or the forces the table names for it ("Syrian
+    government forces": news never calls the regime's strikes Syria's)."""
+    table = res.rules.get("generic_bodies") or {}
+    doer = (table.get("state_doers") or {}).get(code)
+    if doer and res.get(doer) is not None:
+        return str(doer)
+    countries: dict[str, str] = res.cached("country_ids", _country_ids)
+    return countries.get(code)
+
+
+def _country_ids(res: Resources) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for e in res.entries.values():
+        if e.feature == "country" and e.country:
+            out.setdefault(e.country, e.id)
     return out
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from rasid.model import DateValue, Entity, Event, Mention, NormalDoc
 from rasid.resources import Resources
+from rasid.stages.entity_generic import force_nisba_countries, is_body_of, nisba_countries, state_of
 from rasid.stages.event_attrs import describe
 from rasid.stages.event_context import (
     DEFINITE,
@@ -240,6 +241,22 @@ def _own_strike(c: Candidate, ctx: EventContext) -> bool:
     text = ctx.doc.clean.full_text
     after = " ".join(text[c.end:c.end + 40].split()[:2])
     return bool(_NATIONALITY.search(after))
+
+
+def _nationality_doers(cands: list[Candidate], ctx: EventContext) -> None:
+    """"غارة أميركية", "الضربات الجوية الروسية والحكومية السورية", "مقاتلات عراقية شنت غارات": a country's
+    nisba right after a strike or on the aircraft or guns that make it names the state that did it (a force of that state that reports it
+    is that state here: "قال الجيش الأمريكي إن غارة أمريكية")."""
+    for c in cands:
+        if c.roles["actors"] or c.type not in ("attack", "military_operation"):
+            continue
+        text = ctx.sentence_text(c.sentence)
+        start, end = _local_start(c, ctx), norm_index(ctx.doc, c.end) - ctx.sent_norm[c.sentence][0]
+        force = _last_words(text, start, 5) + text[start:end].split()  # "الطيران الحربي الروسي يقصف" is one match
+        for code in nisba_countries(text[end:], ctx.res) or force_nisba_countries(force, ctx.res):
+            own = [sp for sp in c.roles["speakers"] if ctx.classes.get(sp) == "state" and is_body_of(sp, code, ctx.res)]
+            for doer in own or [d for d in [state_of(code, ctx.res)] if d]:
+                add_unique(c.roles["actors"], doer)
 
 
 _NATIONALITY = re.compile(r"(?:امريكي|أمريكي|أميركي|روسي|تركي|فرنسي|بريطاني|عراقي|سوري|أردني|اردني|سعودي|إماراتي|اماراتي|مصري)(?:ة|ه)?")
@@ -496,6 +513,7 @@ def find_events(doc: NormalDoc, mentions: list[Mention], entities: tuple[Entity,
     ctx = build_context(doc, mentions, res)
     found = fill_roles(find_triggers(ctx), ctx)
     quoted = [c for c in found if c.is_rhetoric]
+    _nationality_doers(found, ctx)
     cands = _resolve_cross_type([c for c in found if not c.is_rhetoric], ctx)
     _share_parties(cands, ctx)
     cands = [c for c in cands if not _won_the_ground(c, cands, ctx)]
