@@ -327,3 +327,25 @@ def test_entities_a_nisba_with_tanween_is_no_country(res: Resources) -> None:
     ids = _ids("اختطف التنظيم 230 سورياً بتهمة التخابر مع النظام في سوريا", res)
     people, country = _ids("اختطف التنظيم 230 سورياً", res), "gn:163843"
     assert country in ids and country not in people
+
+
+@pytest.mark.parametrize("text, coalition", [
+    ("قصف طيران التحالف مواقع للحوثيين في صعدة باليمن. وقال التحالف إن الغارات استهدفت مخازن أسلحة.",
+     "rasid:org:saudi-led-coalition"),  # about Yemen, neither coalition named in full
+    ("قصف طيران التحالف مواقع لتنظيم داعش في الرقة. وقال التحالف إن الغارات استهدفت مخازن أسلحة.",
+     "rasid:org:international-coalition-against-isis"),
+    ("أعلن التحالف العربي بقيادة السعودية اعتراض صاروخ فوق جازان. وقال التحالف إن الصاروخ أطلق من صنعاء.",
+     "rasid:org:saudi-led-coalition"),
+])
+def test_entities_a_bare_coalition_is_the_one_of_the_article(res: Resources, text: str, coalition: str) -> None:
+    coalitions = {i for i in _ids(text, res) if "coalition" in i}
+    assert coalitions == {coalition}, coalitions
+
+
+def test_entities_a_bare_coalition_is_the_last_named_in_full(res: Resources) -> None:
+    text = ("شن التحالف الدولي غارات على تنظيم داعش في الرقة. وقال التحالف إن الغارات دمرت مقرات. "
+            "وفي اليمن، قصف التحالف العربي مواقع للحوثيين. وقال التحالف إن القصف استهدف منصات صواريخ.")
+    doc = normalize(CleanDoc("t", "", text))
+    mentions, _ = find_entities(doc, res)
+    bare = [m.entity_id for m in mentions if m.surface == "التحالف"]
+    assert bare == ["rasid:org:international-coalition-against-isis", "rasid:org:saudi-led-coalition"], bare

@@ -252,10 +252,12 @@ def find_mentions(doc: NormalDoc, res: Resources) -> list[Mention]:
                 context["admin1s"].add(full[0].name_en)
             elif full[0].admin1:
                 context["admin1s"].add(full[0].admin1)
+    named = _named_in_full(hits, res)
+    main_country = _main_country_of(hits, doc, res)
     mentions: list[Mention] = []
     pending_context: list[_Hit] = []
     for h in hits:
-        entry = _choose(h, context, res)
+        entry = _known_from_context(h, named, main_country, res) or _choose(h, context, res)
         if entry is None:
             pending_context.append(h)
             continue
@@ -270,6 +272,45 @@ def find_mentions(doc: NormalDoc, res: Resources) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+
+
+def _known_from_context(hit: _Hit, named: dict[str, list[int]], main_country: str | None,
+                        res: Resources) -> KBEntry | None:
+    """A name one body goes by and another's bare form ("التحالف", "طيران التحالف": the international
+    coalition's, and the Saudi-led one's in Yemen news) is the other one where the last of the two named
+    in full before it is that one, or, neither named yet, where the article is about its country."""
+    if not any(not k.is_context for k in hit.keys):
+        return None
+    others = [res.entries[k.entry_id] for k in hit.keys if k.is_context and k.entry_id in res.entries
+              and res.entries[k.entry_id].kind != "location"]
+    if not others:
+        return None
+    ids = {k.entry_id for k in hit.keys}
+    last = max(((p, i) for i in ids for p in named.get(i, ()) if p < hit.start), default=None)
+    if last is not None:
+        return next((e for e in others if e.id == last[1]), None)
+    return next((e for e in others if e.country is not None and e.country == main_country), None)
+
+
+def _named_in_full(hits: list[_Hit], res: Resources) -> dict[str, list[int]]:
+    """Where the article names each body by a name only it goes by."""
+    out: dict[str, list[int]] = {}
+    for h in hits:
+        full = {k.entry_id for k in h.keys if not k.is_context and k.entry_id in res.entries}
+        if len(full) == 1 and not any(k.is_context for k in h.keys) \
+                and res.entries[next(iter(full))].kind != "location":
+            out.setdefault(next(iter(full)), []).append(h.start)
+    return out
+
+
+def _main_country_of(hits: list[_Hit], doc: NormalDoc, res: Resources) -> str | None:
+    """The country most of the article's unambiguous places are in (title places count twice)."""
+    votes: Counter[str] = Counter()
+    for h in hits:
+        full = [res.entries[k.entry_id] for k in h.keys if not k.is_context and k.entry_id in res.entries]
+        if len(full) == 1 and full[0].kind == "location" and full[0].country:
+            votes[full[0].country] += 2 if h.start < doc.clean.body_offset else 1
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def _persons_inside(doc: NormalDoc, outer: _Hit, hits: list[_Hit], res: Resources) -> list[Mention]:
