@@ -1212,3 +1212,40 @@ def test_events_bombardment_from_aircraft_is_an_airstrike(res: Resources, text: 
 def test_events_bombardment_by_guns_stays_shelling(res: Resources) -> None:
     subtypes = {e.subtype for e in _events(res, "قصفت قوات النظام بالمدفعية بلدة كفرنبل.") if e.type == "attack"}
     assert subtypes == {"shelling"}, subtypes
+
+
+@pytest.mark.parametrize("text", [
+    "ومن شأن هذا الاتفاق أن يتيح شن هجمات على مواقع داعش.",  # what something would allow
+    "وتواصل القوات حملتها الرامية إلى القضاء على داعش في سيناء.",  # a purpose
+    "وأعرب الرئيس عن رغبته في انسحاب القوات الأمريكية من سوريا.",  # a wish
+    "وتقدمت القوات للسيطرة على مدينة درنة.",  # a purpose: no capture yet
+    "ومن النادر وقوع هجمات في وسط المدينة.",  # a rarity asserts no attack
+])
+def test_events_what_would_be_wished_or_aimed_at_is_no_event(res: Resources, text: str) -> None:
+    assert not [e for e in _events(res, text) if e.type in ("attack", "territorial_change")]
+
+
+@pytest.mark.parametrize("text", [
+    "ويشن التنظيم هجمات بين الفينة والأخرى على مواقع الجيش في المنطقة.",
+    "ودأب التنظيم على شن هجمات على مواقع الجيش في ريف دير الزور.",
+])
+def test_events_a_habit_is_background(res: Resources, text: str) -> None:
+    attacks = [e for e in _events(res, text, published="2018-06-01") if e.type == "attack"]
+    assert attacks and not any(e.core for e in attacks), attacks
+
+
+@pytest.mark.parametrize("text", [
+    "ويأتي هذا الاتفاق بعد يومين من تكثيف النظام السوري غاراته على دوما.",
+    "وجاء الهجوم بعد تهديدات أطلقها التنظيم ضد أهالي الحي.",
+    "وجدد الجيش غاراته على غزة السبت غداة اشتباكات عنيفة على الحدود.",
+])
+def test_events_what_the_news_came_after_is_background(res: Resources, text: str) -> None:
+    earlier = [e for e in _events(res, text, published="2018-04-08")
+               if e.type in ("military_operation", "threat") and e.subtype != "offensive"]
+    assert earlier and not any(e.core for e in earlier), earlier
+
+
+def test_events_what_came_after_the_news_leaves_it_news(res: Resources) -> None:
+    text = "قتل خمسة جنود في هجوم انتحاري بعد يومين من وصولهم إلى القاعدة العسكرية."
+    attack = next(e for e in _events(res, text, published="2018-04-08") if e.type == "attack")
+    assert attack.core, attack

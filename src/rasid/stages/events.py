@@ -281,12 +281,20 @@ def _mark_background(cands: list[Candidate], ctx: EventContext) -> None:
         # no day can be told recent
         just_before = _last_words(ctx.sentence_text(c.sentence), _local_start(c, ctx), 3)
         c.is_recalled = cue(ctx, "background", _FORMER_TITLE.sub(" ", text)) or old or cue(
-            ctx, "was_doing", " ".join(just_before)) or just_before[-1:] == ["منذ"]  # "منذ هزيمته": a time anchor
+            ctx, "was_doing", " ".join(just_before)) or just_before[-1:] == ["منذ"] or cue(  # "منذ هزيمته"
+            ctx, "habit", " ".join(_last_words(ctx.sentence_text(c.sentence), _local_start(c, ctx), 5))) or cue(
+            ctx, "lead_up", _clause_before(c, ctx, 7))  # "دأب على"; "جاءت الغارات بعد ساعات من": what came first
         c.background = c.is_recalled or c.is_relative or c.is_answered  # type: ignore[attr-defined]
 
 
 _LATER_TIME = re.compile(r"(?:الشهر|العام|السنه|السنة|الاسبوع) (?:الماضي|الماضيه|الماضية|السابق|المنصرم)\w*"
                          r"|(?:عام|العام|سنه|سنة) [0-9]{4}")
+
+
+def _clause_before(c: Candidate, ctx: EventContext, n: int) -> str:
+    """Up to ``n`` words before the trigger, from the last comma on."""
+    words = _last_words(ctx.sentence_text(c.sentence), _local_start(c, ctx), n)
+    return " ".join(words).rsplit("،", 1)[-1].strip()
 
 
 def _local_start(c: Candidate, ctx: EventContext) -> int:
