@@ -1186,6 +1186,7 @@ def test_events_the_relative_clause_after_the_trigger_names_its_doers(res: Resou
      {"Russia", "Syrian government forces"}),
     ("وشنت مقاتلات عراقية غارات على مواقع داعش في سوريا.", {"Iraq"}),
     ("وقصفت المدفعية التركية قرى كردية في شمال العراق.", {"Turkey"}),
+    ("قتل خمسة عناصر من حزب الله جراء ضربات جوية نفذتها طائرات إسرائيلية في ريف دمشق.", {"Israel"}),
     ("قال الجيش الأمريكي إن غارة جوية أمريكية في أفغانستان قتلت قياديا في القاعدة.", {"United States Armed Forces"}),
 ])
 def test_events_a_nisba_on_the_strike_names_the_state_that_struck(res: Resources, text: str, doers: set[str]) -> None:
@@ -1249,3 +1250,19 @@ def test_events_what_came_after_the_news_leaves_it_news(res: Resources) -> None:
     text = "قتل خمسة جنود في هجوم انتحاري بعد يومين من وصولهم إلى القاعدة العسكرية."
     attack = next(e for e in _events(res, text, published="2018-04-08") if e.type == "attack")
     assert attack.core, attack
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقل تنظيم داعش عشرات الشبان في مدينة الرقة بتهمة التعامل مع التحالف.",
+    "داعش يعتقل كل من ينشر أخبار التنظيم في الرقة.",
+    "وألقى داعش القبض على شخصين في مدينة الرقة.",
+])
+def test_events_a_group_that_arrests_is_the_arrester(res: Resources, text: str) -> None:
+    arrest = next(e for e in _events(res, text) if e.type == "arrest")
+    assert _names(res, arrest.actors) == {"Islamic State"} and not arrest.targets, arrest
+
+
+def test_events_a_group_whose_members_are_arrested_is_the_target(res: Resources) -> None:
+    text = "اعتقلت قوات الأمن العراقية خمسة عناصر من داعش في الموصل."
+    arrest = next(e for e in _events(res, text) if e.type == "arrest")
+    assert "Islamic State" in _names(res, arrest.targets) and "Islamic State" not in _names(res, arrest.actors)

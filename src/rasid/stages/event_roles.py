@@ -125,6 +125,8 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
             continue  # "بحسب المرصد السوري": who counts and reports is the evidence's source, never a party
         if cls in ("state", "other") and typ not in AGENT_TYPES and _aside(text, m, ctx):
             continue  # "حسبما قال مصادر في الشرطة", "سيارات الشرطة والإسعاف": the force is named aside
+        if typ not in AGENT_TYPES and m.start > cand.end and cue(ctx, "charged_with", words_before(text, m.start, 4)):
+            continue  # "اعتقل ... بتهمة التعامل مع التحالف": the charge names no party of the arrest
         seen.add(m.entity_id)
         if typ not in AGENT_TYPES and _done_by(text, cand, m) and (cls in ("state", "group", "other") or (
                 cls == "location" and _is_country(ctx, m.entity_id))):
@@ -366,7 +368,10 @@ def _assign_party(cand: Candidate, m: Mention, cls: str, ctx: EventContext) -> N
         else:
             add_unique(roles["actors"] if m.start < cand.start or cls != "group" else roles["targets"], m.entity_id)
     elif typ in ("arrest",):
-        (add_unique(roles["targets"], m.entity_id) if cls == "group" or is_target else add_unique(roles["actors"], m.entity_id))
+        if (cls == "group" or is_target) and not _subject_of_the_verb(text, cand, m):
+            add_unique(roles["targets"], m.entity_id)
+        else:
+            add_unique(roles["actors"], m.entity_id)
     elif typ == "leadership_change" and cand.subtype == "appointed":
         add_unique(roles["actors"], m.entity_id)  # "تعيينه قائدا للقاعدة في بلاد المغرب": the group appoints
     elif typ == "leadership_change":
@@ -376,6 +381,25 @@ def _assign_party(cand: Candidate, m: Mention, cls: str, ctx: EventContext) -> N
              else roles["actors"], m.entity_id)
     else:  # military_operation, territorial capture: subject before the object
         add_unique(roles["targets"] if is_target else roles["actors"], m.entity_id)
+
+
+def _subject_of_the_verb(text: str, cand: Candidate, m: Mention) -> bool:
+    """"اعتقل تنظيم داعش عشرات الشبان", "ألقى داعش القبض على", "داعش يعتقل": a party right after the
+    arrest verb, or right before one in the present tense, made the arrest (a noun, "اعتقال عناصر من داعش",
+    takes its object)."""
+    from rasid.stages.normalize import fold
+
+    first = fold(text[cand.start:cand.end].split()[0]) if text[cand.start:cand.end].split() else ""
+    verb = _ARREST_VERB.fullmatch(first)
+    if verb is None:
+        return False
+    first_end = cand.start + len(text[cand.start:cand.end].split()[0])
+    if m.start >= first_end:
+        return not text[first_end:m.start].strip()
+    return bool(verb.group(1)) and m.end <= cand.start and not text[m.end:cand.start].strip()
+
+
+_ARREST_VERB = re.compile(r"(?:[وف])?(ي|ت)?(?:اعتقل|عتقل|القي|لقي|احتجز|حتجز|اختطف|ختطف|اسر)(?:ت|وا|ن|ون|ان)?")
 
 
 def _aside(text: str, m: Mention, ctx: EventContext) -> bool:
