@@ -1266,3 +1266,20 @@ def test_events_a_group_whose_members_are_arrested_is_the_target(res: Resources)
     text = "اعتقلت قوات الأمن العراقية خمسة عناصر من داعش في الموصل."
     arrest = next(e for e in _events(res, text) if e.type == "arrest")
     assert "Islamic State" in _names(res, arrest.targets) and "Islamic State" not in _names(res, arrest.actors)
+
+
+@pytest.mark.parametrize("text, bystander", [
+    ("وأوردت اللجنة الدولية للصليب الأحمر أن الغارة أسفرت عن مقتل 29 طفلا في صعدة.",
+     "International Committee of the Red Cross"),  # who reports it
+    ("ودان مجلس الأمن الدولي الهجوم الإرهابي على المسجد في العريش.", "United Nations Security Council"),
+    ("دعا مجلس الأمن الدولي إلى إبقاء ميناء الحديدة مفتوحا رغم ما يدور في المدينة من قصف ومعارك.",
+     "United Nations Security Council"),
+])
+def test_events_who_reports_condemns_or_appeals_took_no_part(res: Resources, text: str, bystander: str) -> None:
+    attack = next(e for e in _events(res, text) if e.type == "attack")
+    assert bystander not in _names(res, attack.actors + attack.targets), attack
+
+
+def test_events_a_condemning_verb_is_no_town(res: Resources) -> None:
+    x = rasid.extract("ودان مجلس الأمن الدولي الهجوم الإرهابي على المسجد في العريش.", title="خبر", res=res)
+    assert "Waddān" not in {e.name_en for e in x.entities}

@@ -125,6 +125,10 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
             continue  # "بحسب المرصد السوري": who counts and reports is the evidence's source, never a party
         if cls in ("state", "other") and typ not in AGENT_TYPES and _aside(text, m, ctx):
             continue  # "حسبما قال مصادر في الشرطة", "سيارات الشرطة والإسعاف": the force is named aside
+        if typ not in AGENT_TYPES and (cls in ("state", "other", "person") and cue(
+                ctx, "comments_on", words_before(text, m.start, 1)) or category_of(ctx, m.entity_id) in _ADVOCATES
+                and cue(ctx, "appeals", words_before(text, m.start, 1))):
+            continue  # "دان مجلس الأمن الهجوم", "دعا مجلس الأمن إلى ... رغم القصف": who comments on it took no part
         if typ not in AGENT_TYPES and m.start > cand.end and cue(ctx, "charged_with", words_before(text, m.start, 4)):
             continue  # "اعتقل ... بتهمة التعامل مع التحالف": the charge names no party of the arrest
         seen.add(m.entity_id)
@@ -381,6 +385,9 @@ def _assign_party(cand: Candidate, m: Mention, cls: str, ctx: EventContext) -> N
              else roles["actors"], m.entity_id)
     else:  # military_operation, territorial capture: subject before the object
         add_unique(roles["targets"] if is_target else roles["actors"], m.entity_id)
+
+
+_ADVOCATES = frozenset({"intergovernmental", "ngo", "legislature", "political_party", "political", "religious_group"})
 
 
 def _subject_of_the_verb(text: str, cand: Candidate, m: Mention) -> bool:
