@@ -1283,3 +1283,28 @@ def test_events_who_reports_condemns_or_appeals_took_no_part(res: Resources, tex
 def test_events_a_condemning_verb_is_no_town(res: Resources) -> None:
     x = rasid.extract("ودان مجلس الأمن الدولي الهجوم الإرهابي على المسجد في العريش.", title="خبر", res=res)
     assert "Waddān" not in {e.name_en for e in x.entities}
+
+
+@pytest.mark.parametrize("text", [
+    "وسمعت أصوات إطلاق نار احتفالا بالاتفاق في دمشق.",  # celebratory gunfire
+    "وتمكنت الفرق الهندسية من نزع الألغام وتفجير سبع عبوات ناسفة زرعها التنظيم.",  # demining
+    "وقامت فرق الهندسة بتفجير عبوة ناسفة عثر عليها قرب الطريق.",  # a controlled detonation
+    "إذ تهدد المجاعة ملايين اليمنيين.",  # a danger, not a threat
+    "العمل الإرهابي الذي يهدد الملاحة في باب المندب.",
+])
+def test_events_no_attack_or_threat_in_what_only_sounds_like_one(res: Resources, text: str) -> None:
+    assert not [e for e in _events(res, text) if e.type in ("attack", "threat")]
+
+
+@pytest.mark.parametrize("text, captor", [
+    ("وسقط القيادي في قبضة الجيش الوطني الليبي في درنة.", "Libyan National Army"),
+    ("وقع ثلاثة جنود في الأسر.", None),
+])
+def test_events_falling_into_hands_or_captivity_is_an_arrest(res: Resources, text: str, captor: str | None) -> None:
+    arrest = next(e for e in _events(res, text) if e.type == "arrest")
+    assert captor is None or captor in _names(res, arrest.actors), arrest
+
+
+def test_events_a_family_is_no_captivity(res: Resources) -> None:
+    text = "وسقط قتلى وجرحى من أسرة مواطن يمني في انفجار لغم أرضي."
+    assert not [e for e in _events(res, text) if e.type == "arrest"]
