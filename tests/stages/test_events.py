@@ -1308,3 +1308,13 @@ def test_events_falling_into_hands_or_captivity_is_an_arrest(res: Resources, tex
 def test_events_a_family_is_no_captivity(res: Resources) -> None:
     text = "وسقط قتلى وجرحى من أسرة مواطن يمني في انفجار لغم أرضي."
     assert not [e for e in _events(res, text) if e.type == "arrest"]
+
+
+@pytest.mark.parametrize("text, away", [
+    ("قتل 54 عنصرا من ميليشيات الحوثي الموالية لإيران في غارات للتحالف على التحيتا.", "Iran"),  # loyalty
+    ("واعتقلت الشرطة ثلاثة من العائدين من سوريا في تونس.", "Syria"),  # where they came from
+    ("وأعلن الجيش التركي في بيان نشره في أنقرة مقتل جنديين في هجوم في ماردين.", "Ankara"),  # where it was said
+])
+def test_events_a_place_of_loyalty_origin_or_statement_is_no_scene(res: Resources, text: str, away: str) -> None:
+    event = next(e for e in _events(res, text) if e.type in ("attack", "arrest", "military_operation"))
+    assert away not in _names(res, event.places) and event.places, event

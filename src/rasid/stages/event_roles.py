@@ -154,8 +154,10 @@ def _role_of_entities(cand: Candidate, ms: list[Mention], ctx: EventContext) -> 
         if cls in ("person", "state", "other") and typ not in AGENT_TYPES and _is_source(text, m, ctx):
             add_unique(roles["speakers"], m.entity_id)  # "قال الجيش العراقي": the source of the report
             continue
-        if cls == "location" and cue(ctx, "origin", words_before(text, m.start, 3)):
-            continue  # "أصيل مدينة المهدية", "من مواليد الشيشان": where someone comes from, not the scene
+        if cls == "location" and (cue(ctx, "origin", words_before(text, m.start, 3)) or cue(
+                ctx, "allegiance", words_before(text, m.start, 3)) or cue(ctx, "issued_in", words_before(text, m.start, 4))):
+            continue  # "أصيل مدينة المهدية", "الموالية لإيران", "العائدين من سوريا", "في بيان نشره في أنقرة": where
+            # someone comes from or is loyal to, where the statement was made, is not the scene
         if cls == "location":
             entry = ctx.res.get(m.entity_id)
             if (typ in _STATE_ACTS and entry is not None and entry.precision == "country"
