@@ -349,3 +349,21 @@ def test_entities_a_bare_coalition_is_the_last_named_in_full(res: Resources) -> 
     mentions, _ = find_entities(doc, res)
     bare = [m.entity_id for m in mentions if m.surface == "التحالف"]
     assert bare == ["rasid:org:international-coalition-against-isis", "rasid:org:saudi-led-coalition"], bare
+
+
+@pytest.mark.parametrize("text, entity_id", [
+    ("وقتلت الميليشيات الحوثية ثلاثة مدنيين في تعز.", "rasid:org:houthis"),
+    ("وتقدمت قوات الجيش الوطني في مديرية الدريهمي بمحافظة الحديدة اليمنية.", "rasid:org:yemeni-government-forces"),
+    ("وسيطر الجيش الوطني على حي الفتائح في درنة الليبية.", "rasid:org:libyan-national-army"),
+])
+def test_entities_the_bodies_of_yemen_and_libya_by_their_bare_names(res: Resources, text: str, entity_id: str) -> None:
+    assert entity_id in _ids(text, res)
+
+
+@pytest.mark.parametrize("text, place, body", [
+    ("وقتل مدنيان في مديرية كتاف بمحافظة صعدة.", "gn:73668", None),
+    ("وتقدمت القوات في مديرية الدريهمي بمحافظة الحديدة.", "gn:80309", None),
+])
+def test_entities_a_district_is_a_place_not_a_body(res: Resources, text: str, place: str, body: str | None) -> None:
+    ids = _ids(text, res)
+    assert place in ids and not any(i.startswith("rasid:org:mdiria") for i in ids), ids

@@ -265,7 +265,7 @@ def find_mentions(doc: NormalDoc, res: Resources) -> list[Mention]:
         mentions.append(Mention(s, e, text[s:e], entry.id, entry.kind, "kb"))
         if entry.kind == "organization":
             mentions.extend(_persons_inside(doc, h, all_hits, res))
-    mentions.extend(_link_context_names(doc, pending_context, mentions, res))
+    mentions.extend(_link_context_names(doc, pending_context, mentions, res, main_country))
     mentions.extend(link_generic_bodies(doc, mentions, res))
     text = doc.clean.full_text  # "230 سورياً": a place name never takes the accusative tanween, a people's nisba does
     mentions = [m for m in mentions if not (m.kind == "location" and "\u064b" in text[m.end - 1:m.end + 2])]
@@ -332,7 +332,8 @@ def _persons_inside(doc: NormalDoc, outer: _Hit, hits: list[_Hit], res: Resource
     return out
 
 
-def _link_context_names(doc: NormalDoc, hits: list[_Hit], known: list[Mention], res: Resources) -> list[Mention]:
+def _link_context_names(doc: NormalDoc, hits: list[_Hit], known: list[Mention], res: Resources,
+                        main_country: str | None = None) -> list[Mention]:
     """'التنظيم' -> the article's main armed group; 'المهاجر' -> the person named in full before."""
     text = doc.clean.full_text
     out: list[Mention] = []
@@ -343,6 +344,10 @@ def _link_context_names(doc: NormalDoc, hits: list[_Hit], known: list[Mention], 
         if not earlier:
             # a generic group word refers to the group the article is about, even before its full name
             earlier = Counter(m.entity_id for m in known if m.entity_id in ids)
+        if not earlier:
+            # "الجيش الوطني" in an article about Yemen, none named in full: the body of the article's country
+            earlier = Counter(i for i in ids if res.entries[i].country and res.entries[i].country == main_country
+                              and res.entries[i].kind != "location")
         if not earlier:
             continue
         entity_id = earlier.most_common(1)[0][0]

@@ -50,6 +50,8 @@ class Lexicon:
     place_cues: frozenset[str]
     place_stop: frozenset[str]
     not_places: tuple[str, ...]
+    district_heads: frozenset[str] = frozenset()  # "مديرية": a district, unless an institution follows
+    institutions: frozenset[str] = frozenset()  # "مديرية الأمن", "مديرية التربية"
 
 
 def _read_units(data_dir: Path | None) -> list[tuple[str, int, int, int, int, str]]:
@@ -115,6 +117,7 @@ def build_lexicon(res: Resources) -> Lexicon:
         links=folded("name_links"), person_cues=cues, cue_words=frozenset(w for c in cues.values() for t in c for w in t), org_heads=heads, org_generic=folded("org_generic_tails"),
         place_cues=folded("place_cues"), place_stop=folded("place_stop_tails") | folded("stop_words"),
         not_places=tuple(fold(p) for p in rules.get("not_places", ())),
+        district_heads=folded("district_heads"), institutions=folded("institution_words"),
     )
 
 
@@ -354,6 +357,9 @@ def find_orgs(toks: list[Tok], norm: str, lex: Lexicon) -> list[Span]:
             i += 1
             continue
         plen, base, bare = hit
+        if bare in lex.district_heads and i + 1 < n and toks[i + 1].word not in lex.institutions:
+            i += 1  # "مديرية الدريهمي" is a district of Yemen; "مديرية الأمن" a body
+            continue
         kind, is_generic = lex.org_heads[bare]
         definite = base != bare
         if definite and is_generic:  # "التنظيم", "الجماعة": an anaphor, linked by entities.py
