@@ -367,3 +367,12 @@ def test_entities_the_bodies_of_yemen_and_libya_by_their_bare_names(res: Resourc
 def test_entities_a_district_is_a_place_not_a_body(res: Resources, text: str, place: str, body: str | None) -> None:
     ids = _ids(text, res)
     assert place in ids and not any(i.startswith("rasid:org:mdiria") for i in ids), ids
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأعلنت وزارة الدفاع في بيان مقتل 20 إرهابيا في شمال سيناء بمصر.", "Egyptian Ministry of Defence"),
+    ("وقالت وزارة الخارجية التركية إن أنقرة لن تتراجع.", "Turkish Ministry of Foreign Affairs"),
+])
+def test_entities_a_bare_ministry_is_the_one_of_the_country(res: Resources, text: str, name: str) -> None:
+    _, entities = find_entities(normalize(CleanDoc("t", "", text)), res)
+    assert name in {e.name_en for e in entities}, [e.name_en for e in entities]
