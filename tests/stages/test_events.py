@@ -1318,3 +1318,10 @@ def test_events_a_family_is_no_captivity(res: Resources) -> None:
 def test_events_a_place_of_loyalty_origin_or_statement_is_no_scene(res: Resources, text: str, away: str) -> None:
     event = next(e for e in _events(res, text) if e.type in ("attack", "arrest", "military_operation"))
     assert away not in _names(res, event.places) and event.places, event
+
+
+def test_events_the_next_sentence_gives_the_toll_only_when_it_speaks_of_the_event(res: Resources) -> None:
+    told = "فجر انتحاري نفسه قرب حاجز للشرطة في بغداد. وأسفر الهجوم عن مقتل سبعة أشخاص."
+    other = "فجر انتحاري نفسه قرب حاجز للشرطة في بغداد. وذكرت مصادر أن 17 شخصا قتلوا منذ بداية الشهر في العراق."
+    assert next(e for e in _events(res, told) if e.type == "attack").attributes.get("fatalities") == 7
+    assert next(e for e in _events(res, other) if e.type == "attack").attributes.get("fatalities") is None

@@ -365,12 +365,18 @@ def _fill_casualties(c: Candidate, ctx: EventContext, others: set[int]) -> None:
     from rasid.stages.event_attrs import casualties
 
     last = len(ctx.doc.sentences) - 1
-    for i in sorted(c.sentences | {min(i + 1, last) for i in c.sentences} - others):
+    following = {i + 1 for i in c.sentences if i < last and _TOLL_OF_IT.search(ctx.sentence_text(i + 1))}
+    for i in sorted(c.sentences | following - others):
         found = casualties(ctx.sentence_text(i), ctx)
         for key, value in found.items():
             c.attributes.setdefault(key, value)
         if "fatalities" in c.attributes:
             return
+
+
+_TOLL_OF_IT = re.compile(  # folded: a next sentence that gives the toll of the event told before it
+    r"(?<!\w)(?:[وف]|ما\s+)?(?:اسفر|ادي|ادت|خلف|اوقع|حصيل|جراء|اثر|بينهم|منهم|ضحايا|الضحايا|قتلاه|القتلي)"
+    r"|(?<!\w)[وف]?(?:ال|لل|بال|في\s+ال)(?:هجوم|انفجار|تفجير|غار|قصف|اعتداء|عملي|حادث|ضرب|هجمات|تفجيرات|كمين|اشتباك)")
 
 
 def _killed_many_unarmed(c: Candidate, ctx: EventContext) -> bool:
