@@ -1325,3 +1325,12 @@ def test_events_the_next_sentence_gives_the_toll_only_when_it_speaks_of_the_even
     other = "فجر انتحاري نفسه قرب حاجز للشرطة في بغداد. وذكرت مصادر أن 17 شخصا قتلوا منذ بداية الشهر في العراق."
     assert next(e for e in _events(res, told) if e.type == "attack").attributes.get("fatalities") == 7
     assert next(e for e in _events(res, other) if e.type == "attack").attributes.get("fatalities") is None
+
+
+@pytest.mark.parametrize("text", [
+    "أعدم التنظيم الرهينة الذي خطفه في 25 تموز الماضي قرب السويداء.",
+    "قتل جنود في هجوم شنه التنظيم في 12 آذار/مارس على حاجز قرب الرقة.",
+])
+def test_events_a_day_of_the_month_is_no_toll(res: Resources, text: str) -> None:
+    event = next(e for e in _events(res, text) if e.type in ("attack", "execution"))
+    assert event.attributes.get("fatalities") not in (25, 12), event.attributes

@@ -74,6 +74,8 @@ def casualties(text: str, ctx: EventContext) -> dict[str, Any]:
         after = text[e:e + 25].strip()
         words = text[max(0, s - 40):s].split()[-2:]
         before = words[-2] if len(words) == 2 and _PRONOUN_PREP.fullmatch(words[-1]) else " ".join(words[-1:])
+        if _month_names(ctx).match(after):
+            continue  # "خطفه في 25 تموز": a day of the month, not a toll
         key = next((k for k, regex in _CASUALTY_NOUNS if regex.match(after)), None)
         if key is None:
             key = next((k for k, regex in _CASUALTY_NOUNS if regex.search(before)), None)
@@ -86,6 +88,17 @@ def casualties(text: str, ctx: EventContext) -> dict[str, Any]:
     if "fatalities" not in found and "fatalities_range" not in found and _ONE_DEAD.search(text):
         found["fatalities"] = 1
     return found
+
+
+def _month_names(ctx: EventContext) -> re.Pattern[str]:
+    """Month names of both calendars and the Hijri one, folded (from the date rules)."""
+    def build(res: Any) -> re.Pattern[str]:
+        from rasid.stages.normalize import fold
+
+        dates = res.rules.get("dates") or {}
+        names = sorted({fold(m) for m in [*dates.get("months", ()), *dates.get("hijri_months", ())]}, key=len, reverse=True)
+        return re.compile(r"(?:/\s*)?(?:" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else re.compile(r"(?!)")
+    return ctx.res.cached("month_names", build)  # type: ignore[no-any-return]
 
 
 def _release_attrs(text: str, ctx: EventContext) -> dict[str, Any]:
@@ -195,8 +208,8 @@ def _executed_count(text: str, ctx: EventContext, sentence: int, trigger_start: 
         if s < pos or s - pos > 40:
             continue
         unit = " ".join(text[e:e + 15].split()[:1])
-        if _TIME_UNIT.match(unit):
-            continue  # "خلال 3 أيام": a deadline, not a count
+        if _TIME_UNIT.match(unit) or _month_names(ctx).match(text[e:e + 25].strip()):
+            continue  # "خلال 3 أيام": a deadline; "خطفه في 25 تموز": a day; not a count
         if rng is not None:
             return {"fatalities_range": list(rng)}
         if value is not None and 0 < value < 100000:
