@@ -1334,3 +1334,13 @@ def test_events_the_next_sentence_gives_the_toll_only_when_it_speaks_of_the_even
 def test_events_a_day_of_the_month_is_no_toll(res: Resources, text: str) -> None:
     event = next(e for e in _events(res, text) if e.type in ("attack", "execution"))
     assert event.attributes.get("fatalities") not in (25, 12), event.attributes
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("لقي 13 عنصرا من الحوثيين مصرعهم في غارات للتحالف العربي على صعدة.", 13),
+    ("استشهاد 3 جنود في هجوم إرهابي بالعريش.", 3),
+    ("وألقى الطيران 40 برميلا متفجرا على داريا في غارات أمس.", None),  # ألقى is not لقي
+])
+def test_events_tolls_told_as_meeting_death_or_martyrdom(res: Resources, text: str, dead: int | None) -> None:
+    attack = next(e for e in _events(res, text) if e.type in ("attack", "military_operation"))
+    assert attack.attributes.get("fatalities") == dead, attack.attributes
