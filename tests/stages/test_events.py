@@ -1344,3 +1344,11 @@ def test_events_a_day_of_the_month_is_no_toll(res: Resources, text: str) -> None
 def test_events_tolls_told_as_meeting_death_or_martyrdom(res: Resources, text: str, dead: int | None) -> None:
     attack = next(e for e in _events(res, text) if e.type in ("attack", "military_operation"))
     assert attack.attributes.get("fatalities") == dead, attack.attributes
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("هاجم الحوثيون مواقع الجيش في تعز فجر اليوم.", "military_operation"),  # "مواقع" is "موقع" in the plural
+    ("اجتاح مسلحو داعش بلدة القريتين في ريف حمص.", "territorial_change"),
+])
+def test_events_assaults_on_positions_and_incursions(res: Resources, text: str, typ: str) -> None:
+    assert typ in {e.type for e in _events(res, text)}
