@@ -398,11 +398,11 @@ def _subject_of_the_verb(text: str, cand: Candidate, m: Mention) -> bool:
     takes its object)."""
     from rasid.stages.normalize import fold
 
-    first = fold(text[cand.start:cand.end].split()[0]) if text[cand.start:cand.end].split() else ""
-    verb = _ARREST_VERB.fullmatch(first)
+    words = text[cand.start:cand.end].split()
+    verb = _ARREST_VERB.fullmatch(fold(words[0])) if words else None
     if verb is None:
         return False
-    first_end = cand.start + len(text[cand.start:cand.end].split()[0])
+    first_end = cand.start + len(words[0])
     if m.start >= first_end:
         return not text[first_end:m.start].strip()
     return bool(verb.group(1)) and m.end <= cand.start and not text[m.end:cand.start].strip()

@@ -245,8 +245,8 @@ def _own_strike(c: Candidate, ctx: EventContext) -> bool:
 
 def _nationality_doers(cands: list[Candidate], ctx: EventContext) -> None:
     """"غارة أميركية", "الضربات الجوية الروسية والحكومية السورية", "مقاتلات عراقية شنت غارات": a country's
-    nisba right after a strike or on the aircraft or guns that make it names the state that did it (a force of that state that reports it
-    is that state here: "قال الجيش الأمريكي إن غارة أمريكية")."""
+    nisba right after a strike, or on the aircraft or guns that make it, names the state that did it; a
+    force of that state that reports the strike is that state here ("قال الجيش الأمريكي إن غارة أمريكية")."""
     for c in cands:
         if c.roles["actors"] or c.type not in ("attack", "military_operation"):
             continue
@@ -279,22 +279,16 @@ def _mark_background(cands: list[Candidate], ctx: EventContext) -> None:
         old = bool(c.date and published and c.date.start[:4].isdigit() and c.date.start < _days_before(published, 30))
         c.is_old = old or cue(ctx, "past_time", text) or bool(c.date and not published)  # no publication day:
         # no day can be told recent
-        just_before = _last_words(ctx.sentence_text(c.sentence), _local_start(c, ctx), 3)
+        before = _last_words(ctx.sentence_text(c.sentence), _local_start(c, ctx), 7)
         c.is_recalled = cue(ctx, "background", _FORMER_TITLE.sub(" ", text)) or old or cue(
-            ctx, "was_doing", " ".join(just_before)) or just_before[-1:] == ["منذ"] or cue(  # "منذ هزيمته"
-            ctx, "habit", " ".join(_last_words(ctx.sentence_text(c.sentence), _local_start(c, ctx), 5))) or cue(
-            ctx, "lead_up", _clause_before(c, ctx, 7))  # "دأب على"; "جاءت الغارات بعد ساعات من": what came first
+            ctx, "was_doing", " ".join(before[-3:])) or before[-1:] == ["منذ"] or cue(  # "منذ هزيمته": an anchor
+            ctx, "habit", " ".join(before[-5:])) or cue(  # "دأب على"
+            ctx, "lead_up", " ".join(before).rsplit("،", 1)[-1].strip())  # "جاءت الغارات بعد ساعات من": earlier
         c.background = c.is_recalled or c.is_relative or c.is_answered  # type: ignore[attr-defined]
 
 
 _LATER_TIME = re.compile(r"(?:الشهر|العام|السنه|السنة|الاسبوع) (?:الماضي|الماضيه|الماضية|السابق|المنصرم)\w*"
                          r"|(?:عام|العام|سنه|سنة) [0-9]{4}")
-
-
-def _clause_before(c: Candidate, ctx: EventContext, n: int) -> str:
-    """Up to ``n`` words before the trigger, from the last comma on."""
-    words = _last_words(ctx.sentence_text(c.sentence), _local_start(c, ctx), n)
-    return " ".join(words).rsplit("،", 1)[-1].strip()
 
 
 def _local_start(c: Candidate, ctx: EventContext) -> int:
