@@ -15,7 +15,7 @@ from typing import Any
 
 from rasid.model import Entity, Event, Mention, NormalDoc
 from rasid.resources import KBEntry, Resources
-from rasid.stages.entity_generic import link_generic_bodies
+from rasid.stages.entity_generic import link_generic_bodies, main_country
 from rasid.stages.entity_patterns import (
     Lexicon,
     Tok,
@@ -304,13 +304,13 @@ def _named_in_full(hits: list[_Hit], res: Resources) -> dict[str, list[int]]:
 
 
 def _main_country_of(hits: list[_Hit], doc: NormalDoc, res: Resources) -> str | None:
-    """The country most of the article's unambiguous places are in (title places count twice)."""
-    votes: Counter[str] = Counter()
+    """The country most of the article's unambiguous places are in, before any name is chosen."""
+    placed: list[tuple[int, str]] = []
     for h in hits:
         full = [res.entries[k.entry_id] for k in h.keys if not k.is_context and k.entry_id in res.entries]
         if len(full) == 1 and full[0].kind == "location" and full[0].country:
-            votes[full[0].country] += 2 if h.start < doc.clean.body_offset else 1
-    return votes.most_common(1)[0][0] if votes else None
+            placed.append((h.start, full[0].country))
+    return main_country(doc, placed)
 
 
 def _persons_inside(doc: NormalDoc, outer: _Hit, hits: list[_Hit], res: Resources) -> list[Mention]:

@@ -102,7 +102,7 @@ def link_generic_bodies(doc: NormalDoc, mentions: list[Mention], res: Resources)
         return []
     places = [(m, res.get(m.entity_id)) for m in mentions if m.kind == "location"]
     located = [(m, e.country) for m, e in places if e is not None and e.country]
-    main = _main_country(doc, located)
+    main = main_country(doc, [(m.start, code) for m, code in located])
     taken = [(m.start, m.end) for m in mentions]
     text = doc.clean.full_text
     out: list[Mention] = []
@@ -200,11 +200,12 @@ _SAME_BODY = frozenset({"المحليه", "المحلي", "الرسميه"})
 _OFFICES = frozenset({"رييس", "رييسا", "لرييس", "ورييس", "رياسه", "نايب", "وزير", "باسم", "مكتب"})  # folded
 
 
-def _main_country(doc: NormalDoc, located: list[tuple[Mention, str]]) -> str | None:
-    """The country the article is about: the one its places belong to most (title places count twice)."""
+def main_country(doc: NormalDoc, placed: list[tuple[int, str]]) -> str | None:
+    """The country the article is about: the one its places (start offset, country) belong to most
+    (title places count twice)."""
     votes: Counter[str] = Counter()
-    for m, code in located:
-        votes[code] += 2 if m.start < doc.clean.body_offset else 1
+    for start, code in placed:
+        votes[code] += 2 if start < doc.clean.body_offset else 1
     return votes.most_common(1)[0][0] if votes else None
 
 
